@@ -1,0 +1,60 @@
+"""``tagdesk``: with no command it opens the window; with one it works headless.
+
+Every command reports problems on stderr with exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from gui import __version__
+from gui.core.paths import default_db_path
+
+# Each module registers its commands with gui.commands.command.
+COMMAND_MODULES = ["gui.commands.corpus"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from gui.commands import COMMANDS
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
+    parser = argparse.ArgumentParser(
+        prog="tagdesk", description="Tag claims, threats, denials and statistics in news articles. "
+        "Run without a command to open the window.")
+    parser.add_argument("--version", action="version", version=f"tagdesk {__version__}")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="database file (default: $TAGDESK_DB, else tagdesk.db in the user data dir)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for cmd in COMMANDS.values():
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        cmd.configure(p)
+        p.set_defaults(func=cmd.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    args.db = Path(args.db).expanduser() if args.db else default_db_path()
+    if args.command is None:
+        from gui.qt.app import run
+
+        return run(args.db, extra)  # Qt's own options (-platform, -style) pass through
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    from gui.commands import UsageError
+    from gui.core.textfile import RefusedFile
+    from gui.store import StoreError
+
+    try:
+        return args.func(args) or 0
+    except (StoreError, RefusedFile, UsageError, OSError) as exc:
+        print(f"tagdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tagdesk: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,80 @@
+"""import, list, stats, labels."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from gui.commands import arguments, command, open_store
+from gui.core.model import Status
+
+
+def _import_args(p):
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (searched recursively)")
+    p.add_argument("--seeds", action="store_true", help="also import the bundled seed articles")
+
+
+@command("import", "import articles from files or folders")
+@arguments(_import_args)
+def cmd_import(args) -> int:
+    from gui.core.importer import import_paths
+    from gui.core.seeding import import_seeds
+
+    with open_store(args) as store:
+        if args.seeds:
+            print(f"{len(import_seeds(store))} seed article(s) added")
+        report = import_paths(store, args.paths)
+    for line in report.lines():
+        print(line, file=sys.stderr if line.startswith("refused") else sys.stdout)
+    return 2 if report.refused else 0
+
+
+def _list_args(p):
+    p.add_argument("--status", choices=[s.value for s in Status], help="only articles with this status")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+@command("list", "list the articles")
+@arguments(_list_args)
+def cmd_list(args) -> int:
+    with open_store(args) as store:
+        rows = store.article_summaries(args.status)
+    if args.json:
+        print(json.dumps([{"id": r.id, "title": r.title, "status": r.status.value,
+                           "spans": r.span_count, "chars": r.length} for r in rows], indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.id:>5}  {r.status.value:<11} {r.span_count:>5} spans  {r.title}")
+    return 0
+
+
+@command("stats", "counts of articles and spans")
+@arguments(lambda p: p.add_argument("--json", action="store_true", help="machine-readable output"))
+def cmd_stats(args) -> int:
+    with open_store(args) as store:
+        summaries = store.article_summaries()
+        by_status: dict[str, int] = {}
+        for s in summaries:
+            by_status[s.status.value] = by_status.get(s.status.value, 0) + 1
+        stats = {"articles": len(summaries), "spans": store.span_count(),
+                 "articles_by_status": by_status, "spans_by_label": store.label_counts()}
+    if args.json:
+        print(json.dumps(stats, indent=2))
+        return 0
+    print(f"articles: {stats['articles']}")
+    for status, n in sorted(by_status.items()):
+        print(f"  {status:<11} {n}")
+    print(f"spans: {stats['spans']}")
+    for label, n in sorted(stats["spans_by_label"].items()):
+        print(f"  {label:<11} {n}")
+    return 0
+
+
+@command("labels", "show the label set")
+def cmd_labels(args) -> int:
+    with open_store(args) as store:
+        labels = store.labels()
+    for label in labels:
+        print(f"{label.hotkey or '-':>2}  {label.name:<10} {label.color}  {label.description}")
+    return 0

@@ -1,0 +1,1 @@
+"""Plain-Python domain model of Tagdesk. Nothing in this package imports Qt."""

@@ -1,0 +1,144 @@
+"""Qt-free edits: each one changes the store, can be reverted, and is logged.
+
+``perform``/``undo``/``redo`` run an edit and its edit-log entry in one
+transaction, so what the screen shows as saved is on disk, and the undo history
+survives a restart (``edit_from_log`` rebuilds an edit from its log payload).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from gui.core.model import Span
+
+
+@dataclass
+class Edit:
+    article_id: int
+    kind = "edit"
+
+    def apply(self, store) -> None:
+        raise NotImplementedError
+
+    def revert(self, store) -> None:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return self.kind
+
+    def payload(self) -> dict:
+        return asdict(self)
+
+
+def _span_from(data: dict | Span) -> Span:
+    return data if isinstance(data, Span) else Span(**data)
+
+
+@dataclass
+class AddSpan(Edit):
+    span: Span = None
+    kind = "add_span"
+
+    def __post_init__(self):
+        self.span = _span_from(self.span)
+
+    def apply(self, store) -> None:
+        self.span = store.add_span(self.span)  # keeps the id on redo
+
+    def revert(self, store) -> None:
+        store.delete_span(self.span.id)
+
+    def describe(self) -> str:
+        return f"Tag {self.span.label}"
+
+
+@dataclass
+class RemoveSpan(Edit):
+    span: Span = None
+    kind = "remove_span"
+
+    def __post_init__(self):
+        self.span = _span_from(self.span)
+
+    def apply(self, store) -> None:
+        self.span = store.delete_span(self.span.id)
+
+    def revert(self, store) -> None:
+        store.add_span(self.span)
+
+    def describe(self) -> str:
+        return f"Remove {self.span.label}"
+
+
+@dataclass
+class Relabel(Edit):
+    span_id: int = 0
+    label: str = ""
+    old_label: str = ""
+    kind = "relabel"
+
+    def apply(self, store) -> None:
+        self.old_label = store.span(self.span_id).label
+        store.update_span(self.span_id, label=self.label)
+
+    def revert(self, store) -> None:
+        store.update_span(self.span_id, label=self.old_label)
+
+    def describe(self) -> str:
+        return f"Relabel to {self.label}"
+
+
+@dataclass
+class Resize(Edit):
+    span_id: int = 0
+    start: int = 0
+    end: int = 0
+    old: tuple[int, int] = field(default=(0, 0))
+    kind = "resize"
+
+    def apply(self, store) -> None:
+        span = store.span(self.span_id)
+        self.old = (span.start, span.end)
+        store.update_span(self.span_id, start=self.start, end=self.end)
+
+    def revert(self, store) -> None:
+        store.update_span(self.span_id, start=self.old[0], end=self.old[1])
+
+    def describe(self) -> str:
+        return "Resize span"
+
+
+EDIT_KINDS: dict[str, type[Edit]] = {cls.kind: cls for cls in (AddSpan, RemoveSpan, Relabel, Resize)}
+
+
+def register_edit(cls: type[Edit]) -> type[Edit]:
+    """Class decorator for edits defined elsewhere (suggestions, bulk edits)."""
+    EDIT_KINDS[cls.kind] = cls
+    return cls
+
+
+def edit_from_log(kind: str, payload: dict) -> Edit:
+    cls = EDIT_KINDS[kind]
+    data = dict(payload)
+    if "old" in data and isinstance(data["old"], list):
+        data["old"] = tuple(data["old"])
+    return cls(**data)
+
+
+def perform(store, edit: Edit) -> int:
+    """Apply ``edit`` and log it, in one transaction. Returns the log id."""
+    with store.transaction():
+        edit.apply(store)
+        return store.log_edit(edit.article_id, edit.kind, edit.payload())
+
+
+def undo(store, edit: Edit, log_id: int) -> None:
+    with store.transaction():
+        edit.revert(store)
+        store.set_edit_state(log_id, "undone")
+
+
+def redo(store, edit: Edit, log_id: int) -> None:
+    with store.transaction():
+        edit.apply(store)
+        store.set_edit_state(log_id, "done", edit.payload())

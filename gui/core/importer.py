@@ -1,0 +1,153 @@
+"""Importing files into the store: one file is all-or-nothing.
+
+A reader turns one file into ``ArticleRecord``s. Readers are registered by file
+suffix; plain ``.txt``/``.md`` is here, annotated formats register their own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gui.core.model import Span
+from gui.core.textfile import RefusedFile, guess_title, read_text_file
+from gui.store import DuplicateArticle, Store, StoreError
+
+
+@dataclass
+class ArticleRecord:
+    text: str
+    title: str
+    source: str = ""
+    meta: dict = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)  # article_id is filled in on import
+
+
+@dataclass
+class FileResult:
+    path: Path
+    added: list[int] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)
+    spans: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.error)
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(len(f.added) for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(len(f.duplicates) for f in self.files)
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [f for f in self.files if f.refused]
+
+    def lines(self) -> list[str]:
+        out = []
+        for f in self.files:
+            out.extend(f.warnings)
+            if f.error:
+                out.append(f"refused: {f.error}")
+            elif f.duplicates and not f.added:
+                out.append(f"{f.path}: already imported, nothing added")
+        out.append(f"{self.added} article(s) added, {self.duplicates} already present, "
+                   f"{len(self.refused)} file(s) refused")
+        return out
+
+
+Reader = Callable[[Path], tuple[list[ArticleRecord], list[str]]]
+
+
+def read_plain_text(path: Path) -> tuple[list[ArticleRecord], list[str]]:
+    decoded = read_text_file(path)
+    title = guess_title(decoded.text, fallback=path.stem.replace("_", " "))
+    return [ArticleRecord(decoded.text, title, source=str(path))], [decoded.warning] if decoded.warning else []
+
+
+READERS: dict[str, Reader] = {".txt": read_plain_text, ".md": read_plain_text}
+
+
+def register_reader(suffix: str, reader: Reader) -> None:
+    READERS[suffix.lower()] = reader
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Named files as given; folders recursively, only files a reader knows, each
+    real folder once (so a symlink loop ends)."""
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path, followlinks=True):
+            real = Path(root).resolve()
+            if real in seen:
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs.sort()
+            for name in sorted(files):
+                candidate = Path(root) / name
+                if candidate.suffix.lower() in READERS and not name.startswith("."):
+                    yield candidate
+
+
+def read_file(path: Path) -> tuple[list[ArticleRecord], list[str]]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise RefusedFile(path, f"is not a format Tagdesk imports (known: {known})")
+    if not path.exists():
+        raise RefusedFile(path, "does not exist")
+    return reader(path)
+
+
+def write_records(store: Store, records: list[ArticleRecord], result: FileResult) -> None:
+    """Write one file's records in one transaction: all of them or none."""
+    with store.transaction():
+        for record in records:
+            try:
+                article_id = store.add_article(record.text, record.title, record.source, record.meta)
+            except DuplicateArticle as dup:
+                result.duplicates.append(dup.existing_id)
+                continue
+            for span in record.spans:
+                store.add_span(Span(article_id, span.start, span.end, span.label,
+                                    span.annotator, span.origin))
+            result.spans += len(record.spans)
+            result.added.append(article_id)
+
+
+def import_paths(store: Store, paths: Iterable[Path | str],
+                 progress: Callable[[int, Path], bool] | None = None) -> ImportReport:
+    """Import files and folders. ``progress(i, path)`` returning False cancels."""
+    report = ImportReport()
+    for i, path in enumerate(iter_files(paths)):
+        if progress is not None and progress(i, path) is False:
+            break
+        result = FileResult(path)
+        try:
+            records, warnings = read_file(path)
+            result.warnings.extend(warnings)
+            write_records(store, records, result)
+        except RefusedFile as exc:
+            result.error = str(exc)
+        except StoreError as exc:
+            result.error = f"{path}: {exc}"
+            result.added.clear()
+        report.files.append(result)
+    return report

@@ -1,0 +1,92 @@
+"""The vocabulary of Tagdesk: Article, Span, Label, Suggestion.
+
+Offsets are character offsets into ``Article.text``; ``end`` is exclusive, as in
+spaCy's ``Doc.char_span``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @property
+    def title(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+def content_hash(text: str) -> str:
+    """Stable identity of an article's text, used to deduplicate imports and merges."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    color: str
+    hotkey: str = ""
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    text: str
+    source: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+    hash: str = ""
+    status: Status = Status.TODO
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list: what the list shows without loading texts."""
+
+    id: int
+    title: str
+    status: Status
+    span_count: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Span:
+    article_id: int
+    start: int
+    end: int
+    label: str
+    annotator: str = ""
+    origin: str = "manual"
+    id: int | None = None
+    created: str = ""
+    updated: str = ""
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    article_id: int
+    start: int
+    end: int
+    label: str
+    score: float
+    suggester: str
+    version: str = ""
+    rule: str = ""
+    status: str = "pending"  # pending | accepted | rejected
+    id: int | None = None
+    created: str = ""

@@ -1,0 +1,56 @@
+"""The article list: a thin Qt model over the store's article summaries."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+from gui.core.model import ArticleSummary, Status
+
+STATUS_ICONS = {
+    Status.TODO: ("mdi6.circle-outline", "#8a8f98"),
+    Status.IN_PROGRESS: ("mdi6.circle-half-full", "#3F7FE8"),
+    Status.DONE: ("mdi6.check-circle", "#2e9d5b"),
+    Status.SKIPPED: ("mdi6.debug-step-over", "#b07d2b"),
+}
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ArticleListModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ArticleSummary] = []
+        self._icons = {s: qta.icon(name, color=color) for s, (name, color) in STATUS_ICONS.items()}
+
+    def set_articles(self, rows: list[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            spans = "1 span" if row.span_count == 1 else f"{row.span_count} spans"
+            return f"{row.title}\n{row.status.title} · {spans}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons[row.status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{row.length:,} characters · {row.status.title}"
+        if role == ArticleIdRole:
+            return row.id
+        return None
+
+    def row_of(self, article_id: int) -> int:
+        for i, row in enumerate(self._rows):
+            if row.id == article_id:
+                return i
+        return -1
+
+    def summary(self, row: int) -> ArticleSummary:
+        return self._rows[row]
