@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import datetime as _dt
 import os
+import re
 import shutil
 import struct
 import sys
@@ -41,7 +42,8 @@ def read_version(root: Path = ROOT) -> str:
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
-    numbers = [int("".join(ch for ch in part if ch.isdigit()) or 0) for part in version.split(".")[:4]]
+    """``0.10.0rc1`` -> (0, 10, 0, 0): the leading digits of each dotted part."""
+    numbers = [int(re.match(r"\d*", part).group() or 0) for part in version.split(".")[:4]]
     return tuple((numbers + [0, 0, 0, 0])[:4])
 
 
