@@ -64,6 +64,15 @@ def step_bundled_files(ctx: Context) -> str:
     return f"resources at {resources}, seeds at {seeds}"
 
 
+def step_commands(ctx: Context) -> str:
+    """Every module in gui.cli.COMMAND_MODULES imports (they are loaded by name)."""
+    from gui.cli import build_parser
+    from gui.commands import COMMANDS
+
+    build_parser()
+    return f"{len(COMMANDS)} commands: {', '.join(sorted(COMMANDS))}"
+
+
 def step_database(ctx: Context) -> str:
     from gui.core.seeding import ensure_labels
     from gui.store import Store
@@ -230,6 +239,7 @@ def step_export_jsonl(ctx: Context) -> str:
 
 STEPS = [
     Step("bundled files", step_bundled_files),
+    Step("commands", step_commands),
     Step("database", step_database),
     Step("import seed", step_import_seed),
     Step("spaCy blank('en')", step_spacy_blank),
