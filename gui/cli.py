@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tagdesk", description="Tag claims, threats, denials and statistics in news articles. "
         "Run without a command to open the window.")
     parser.add_argument("--version", action="version", version=f"tagdesk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a temporary database (no window) and exit")
     parser.add_argument("--db", type=Path, default=None,
                         help="database file (default: $TAGDESK_DB, else tagdesk.db in the user data dir)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -39,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
+    if args.self_test:
+        from gui.selftest import run as run_selftest
+
+        return run_selftest()
     args.db = Path(args.db).expanduser() if args.db else default_db_path()
     if args.command is None:
         from gui.qt.app import run
