@@ -23,6 +23,20 @@ def _register() -> None:
                 doc[token.i + 1].is_sent_start = True
         return doc
 
+    @Language.component("tagdesk_quote_starts")
+    def quote_starts(doc):
+        """The sentencizer keeps an opening quote with the sentence before it
+        ('biography. “For 20 years'); it belongs to the sentence it opens."""
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if nxt.is_sent_start and token.text in OPENING and not token.whitespace_ and token.i > 0:
+                token.is_sent_start = True
+                nxt.is_sent_start = False
+        return doc
+
+
+OPENING = {"“", "‘", '"', "'", "«", "("}
+
 
 def blank_pipeline():
     """A new ``spacy.blank("en")`` with line-break and punctuation sentence splitting."""
@@ -32,6 +46,7 @@ def blank_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("tagdesk_line_breaks")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("tagdesk_quote_starts")
     return nlp
 
 

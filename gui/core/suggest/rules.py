@@ -50,6 +50,25 @@ def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
     return sorted(kept, key=lambda s: (s.start, s.end, s.label))
 
 
+#: The label guide's hard cases: reported speech that is a threat is a THREAT, and the
+#: sentence that reports a denial is the DENIAL; a CLAIM suggestion lying (almost)
+#: inside one of those gives way to it.
+GIVES_WAY = {"CLAIM": ("THREAT", "DENIAL")}
+GIVE_WAY_COVER = 0.8
+#: "Headline-style questions and the writer's own speculation are not CLAIM".
+NOT_IN_QUESTIONS = {"CLAIM", "THREAT"}
+
+
+def _give_way(items: list[Suggestion]) -> list[Suggestion]:
+    kept = []
+    for s in items:
+        stronger = [o for o in items if o.label in GIVES_WAY.get(s.label, ())]
+        covered = max((min(s.end, o.end) - max(s.start, o.start) for o in stronger), default=0)
+        if covered < GIVE_WAY_COVER * (s.end - s.start):
+            kept.append(s)
+    return kept
+
+
 class RulesSuggester:
     name = "rules"
 
@@ -127,10 +146,12 @@ class RulesSuggester:
         for p, start, end in found:
             if any(s < end and start < e for s, e in excluded.get(p.label, ())):
                 continue
+            if p.label in NOT_IN_QUESTIONS and S.is_question(doc, start, end):
+                continue
             start, end = _grow(doc, p, start, end, tails.get(p.label, {}))
             if start >= end:
                 continue
             items.append(Suggestion(
                 article_id=0, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
                 label=p.label, score=p.score, suggester=self.name, version=self.version, rule=p.id))
-        return _drop_nested(items)
+        return _drop_nested(_give_way(items))

@@ -13,6 +13,7 @@ STRAIGHT = {'"', "'"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")"}
 TRAILING = {".", ",", ";", ":", "—", "–", "-", "…"}
 MAX_QUOTE_TOKENS = 150
+UNIT_SYMBOLS = {"%", "‰"}
 
 
 def quote_kind(token) -> str:
@@ -39,7 +40,8 @@ def sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
 
 def clause_bounds(doc, start: int, end: int) -> tuple[int, int]:
     """Between the clause punctuation around the match, inside its sentence.
-    A comma inside a quotation does not end the clause."""
+    A comma inside a quotation does not end the clause, and a quotation the match
+    sits in belongs to the clause that reports it."""
     s_start, s_end = sentence_bounds(doc, start, end)
     depth, left = 0, start
     for i in range(start - 1, s_start - 1, -1):
@@ -47,9 +49,7 @@ def clause_bounds(doc, start: int, end: int) -> tuple[int, int]:
         if kind == "close":
             depth += 1
         elif kind == "open":
-            if depth == 0:
-                break
-            depth -= 1
+            depth = max(0, depth - 1)  # at 0 the match sat inside this quotation
         elif doc[i].text in CLAUSE_PUNCT and depth == 0:
             break
         left = i
@@ -108,6 +108,13 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
 
 def trim_stop_tail(doc, start: int, end: int) -> tuple[int, int]:
     """A quantity ends on content, not on "the", "in" or a comma."""
-    while end > start + 1 and (doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and doc[end - 1].text not in UNIT_SYMBOLS and (
+            doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def is_question(doc, start: int, end: int) -> bool:
+    """The sentence ends with a question mark (headline questions are not claims)."""
+    sent = doc[start].sent
+    return any(t.text == "?" for t in sent[-3:])
