@@ -117,11 +117,11 @@ def check_enough(items: Sequence[TaggedText], min_spans: int = MIN_SPANS,
     if spans < min_spans or articles < min_articles:
         needs = []
         if spans < min_spans:
-            needs.append(f"{min_spans - spans} more tagged span(s) (it has {spans}, needs {min_spans})")
+            needs.append(f"{min_spans - spans} more tagged span(s) ({spans} of {min_spans})")
         if articles < min_articles:
             needs.append(f"{min_articles - articles} more tagged article(s) marked done "
-                         f"(it has {articles}, needs {min_articles})")
-        raise TooFewTags("Not enough tags to learn from yet: tag " + " and ".join(needs) + ".")
+                         f"({articles} of {min_articles})")
+        raise TooFewTags("Not enough tags to learn from yet: it needs " + " and ".join(needs) + ".")
 
 
 def train_model(items: Sequence[TaggedText], folder: Path, labels: Sequence[str], *, epochs: int = 20,

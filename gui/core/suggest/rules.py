@@ -91,8 +91,18 @@ class RulesSuggester:
 
     @property
     def errors(self) -> list[PatternError]:
+        """Every broken pattern, as file:line and reason (the others still work)."""
         self._refresh()
         return self._cache.get()[0].errors + self._add_errors
+
+    def pattern_counts(self) -> dict[str, int]:
+        """Usable ``suggest`` patterns per label."""
+        self._refresh()
+        counts: dict[str, int] = {}
+        for p in self._by_key.values():
+            if p.role == "suggest":
+                counts[p.label] = counts.get(p.label, 0) + 1
+        return counts
 
     def _refresh(self):
         with self._lock:
