@@ -52,7 +52,8 @@ def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
 
 #: The label guide's hard cases: reported speech that is a threat is a THREAT, and the
 #: sentence that reports a denial is the DENIAL; a CLAIM suggestion lying (almost)
-#: inside one of those gives way to it.
+#: inside one of those gives way to it, when that one is at least as sure (a bare
+#: "military action" inside a claim does not make the claim a threat).
 GIVES_WAY = {"CLAIM": ("THREAT", "DENIAL")}
 GIVE_WAY_COVER = 0.8
 #: "Headline-style questions and the writer's own speculation are not CLAIM".
@@ -62,7 +63,7 @@ NOT_IN_QUESTIONS = {"CLAIM", "THREAT"}
 def _give_way(items: list[Suggestion]) -> list[Suggestion]:
     kept = []
     for s in items:
-        stronger = [o for o in items if o.label in GIVES_WAY.get(s.label, ())]
+        stronger = [o for o in items if o.label in GIVES_WAY.get(s.label, ()) and o.score >= s.score]
         covered = max((min(s.end, o.end) - max(s.start, o.start) for o in stronger), default=0)
         if covered < GIVE_WAY_COVER * (s.end - s.start):
             kept.append(s)
