@@ -24,6 +24,8 @@ REPORTING_FORMS = {"said", "says", "told", "tells", "argued", "argues", "claimed
                    "emphasized", "emphasised", "confirmed", "wrote", "warned", "accused", "described"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 FIGURE_NOUNS = {"degree", "degrees"}
+MULTIPLIERS = {"hundred", "thousand", "million", "billion", "trillion"}
+MAX_ENTITY_TOKENS = 12  # a numeric entity longer than this is a tagging accident
 
 
 def _is_reporting(token) -> bool:
@@ -66,18 +68,21 @@ class PretrainedSuggester:
     def _statistics(self, doc):
         has_parse = doc.has_annotation("DEP")
         for ent in doc.ents:
-            if ent.label_ not in NUMERIC_ENTITIES:
+            if ent.label_ not in NUMERIC_ENTITIES or len(ent) > MAX_ENTITY_TOKENS:
                 continue
             start, end = ent.start, ent.end
+            while end < len(doc) and doc[end].lower_ in MULTIPLIERS:
+                end += 1
             nxt = doc[end] if end < len(doc) else None
             if nxt is not None and (nxt.text == "-" or nxt.lower_ in FIGURE_NOUNS):
                 continue  # "a 180-degree shift" is a figure of speech
-            while start > 0 and doc[start - 1].lower_ in QUALIFIERS and doc[start - 1].sent == ent.sent:
+            while start > 0 and doc[start - 1].lower_ in QUALIFIERS and not doc[start].is_sent_start:
                 start -= 1
             if has_parse and ent.root.dep_ in ("nummod", "quantmod") and ent.root.head.i >= end:
                 end = ent.root.head.i + 1  # the counted noun, with its adjectives
-            elif not has_parse and ent.label_ == "CARDINAL" and nxt is not None and nxt.is_alpha and not nxt.is_stop:
-                end += 1
+            elif not has_parse and ent.label_ == "CARDINAL" and end < len(doc) and doc[end].is_alpha \
+                    and not doc[end].is_stop:
+                end += 1  # without a parse, the word after a count is taken as the counted noun
             yield start, end, f"entity:{ent.label_}", 0.75
 
     def _claims(self, doc):
