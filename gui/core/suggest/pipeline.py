@@ -17,19 +17,27 @@ def _register() -> None:
 
     @Language.component("tagdesk_line_breaks")
     def line_breaks(doc):
-        """A headline or paragraph ends at a line break even without a full stop."""
-        for token in doc[:-1]:
-            if "\n" in token.text or "\n" in token.whitespace_:
-                doc[token.i + 1].is_sent_start = True
+        """A headline or paragraph ends at a line break even without a full stop.
+        (The tokenizer makes a line break a space token; only those are looked at.)"""
+        import numpy
+        from spacy.attrs import IS_SPACE
+
+        for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+            if "\n" in doc[int(i)].text:
+                doc[int(i) + 1].is_sent_start = True
         return doc
 
     @Language.component("tagdesk_quote_starts")
     def quote_starts(doc):
         """The sentencizer keeps an opening quote with the sentence before it
         ('biography. “For 20 years'); it belongs to the sentence it opens."""
-        for token in doc[:-1]:
-            nxt = doc[token.i + 1]
-            if nxt.is_sent_start and token.text in OPENING and not token.whitespace_ and token.i > 0:
+        import numpy
+        from spacy.attrs import ORTH
+
+        opening = [doc.vocab.strings.add(q) for q in OPENING]
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH)[:-1], opening)):
+            token, nxt = doc[int(i)], doc[int(i) + 1]
+            if nxt.is_sent_start and not token.whitespace_ and token.i > 0:
                 token.is_sent_start = True
                 nxt.is_sent_start = False
         return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from dataclasses import dataclass
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,14 +71,91 @@ def _give_way(items: list[Suggestion]) -> list[Suggestion]:
     return kept
 
 
+@dataclass(frozen=True)
+class _Anchor:
+    """Words (LOWER hashes) or flags a required token of a pattern must have. A sentence
+    lacking a hit for any one anchor of a pattern cannot match: the Matcher never sees it."""
+
+    lowers: tuple[int, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Group:
+    pattern: Pattern
+    matcher: object
+    anchors: tuple[_Anchor, ...]  # empty: run on the whole Doc
+
+
+_FLAG_ATTRS = ("LIKE_NUM", "IS_CURRENCY", "IS_DIGIT")
+
+
+def _required(op) -> bool:
+    if op in (None, "1", "+"):
+        return True
+    return isinstance(op, str) and op.startswith("{") and op[1:].split(",")[0].strip("}").strip() not in ("", "0")
+
+
+def _anchor(spec: dict, strings) -> _Anchor | None:
+    if not _required(spec.get("OP")):
+        return None
+    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return _Anchor(lowers=(strings.add(value.lower()),))
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return _Anchor(lowers=tuple(strings.add(str(v).lower()) for v in value["IN"]))
+    flags = tuple(a for a in _FLAG_ATTRS if spec.get(a) is True)
+    return _Anchor(flags=flags) if flags else None
+
+
+def _anchors(pattern: list[dict], strings) -> tuple[_Anchor, ...]:
+    return tuple(a for a in (_anchor(spec, strings) for spec in pattern) if a is not None)
+
+
+def _matches(doc, groups: list[_Group]):
+    """(pattern, start, end) of every match; each anchored pattern runs only on the
+    sentences holding its anchor (patterns match within a sentence)."""
+    import numpy
+    from spacy.attrs import IS_CURRENCY, IS_DIGIT, LIKE_NUM, LOWER, SENT_START
+
+    if not len(doc):
+        return
+    columns = doc.to_array([LOWER, LIKE_NUM, IS_CURRENCY, IS_DIGIT, SENT_START])
+    lower = columns[:, 0]
+    flags = {"LIKE_NUM": columns[:, 1] == 1, "IS_CURRENCY": columns[:, 2] == 1, "IS_DIGIT": columns[:, 3] == 1}
+    starts = columns[:, 4].astype("int64") == 1
+    starts[0] = True
+    sent_of = numpy.cumsum(starts) - 1
+    bounds = numpy.append(numpy.flatnonzero(starts), len(doc))
+    n_sents = len(bounds) - 1
+    hits: dict[_Anchor, object] = {}
+    for group in groups:
+        if not group.anchors:
+            for _, start, end in group.matcher(doc):
+                yield group.pattern, start, end
+            continue
+        possible = numpy.ones(n_sents, dtype=bool)
+        for anchor in group.anchors:
+            if anchor not in hits:
+                hit = numpy.isin(lower, numpy.asarray(anchor.lowers, dtype=lower.dtype))
+                for flag in anchor.flags:
+                    hit |= flags[flag]
+                hits[anchor] = numpy.bincount(sent_of[hit], minlength=n_sents) > 0
+            possible &= hits[anchor]
+        for sent in numpy.flatnonzero(possible):
+            offset, stop = int(bounds[sent]), int(bounds[sent + 1])
+            for _, start, end in group.matcher(doc[offset:stop]):
+                yield group.pattern, offset + start, offset + end
+
+
 class RulesSuggester:
     name = "rules"
 
     def __init__(self, patterns_folder: Path | None = None, nlp=None):
         self._cache = PatternCache(patterns_folder)
         self._nlp = nlp
-        self._matcher = None
-        self._by_key: dict[str, Pattern] = {}
+        self._groups: list[_Group] | None = None
         self._add_errors: list[PatternError] = []
         self._lock = threading.Lock()
         self.version = RULES_VERSION
@@ -100,51 +178,46 @@ class RulesSuggester:
         """Usable ``suggest`` patterns per label."""
         self._refresh()
         counts: dict[str, int] = {}
-        for p in self._by_key.values():
+        for p in (g.pattern for g in self._refresh()):
             if p.role == "suggest":
                 counts[p.label] = counts.get(p.label, 0) + 1
         return counts
 
-    def _refresh(self):
+    def _refresh(self) -> list[_Group]:
         with self._lock:
             pattern_set, reloaded = self._cache.get()
-            if not reloaded and self._matcher is not None:
-                return self._matcher
+            if not reloaded and self._groups is not None:
+                return self._groups
             from spacy.matcher import Matcher
 
-            matcher = Matcher(self.nlp.vocab, validate=False)
-            self._by_key, self._add_errors = {}, []
-            for i, p in enumerate(pattern_set.patterns):
-                key = f"{p.label}|{p.role}|{i}"
+            groups, self._add_errors = [], []
+            for p in pattern_set.patterns:
+                matcher = Matcher(self.nlp.vocab, validate=False)
                 try:
-                    matcher.add(key, [p.pattern])
+                    matcher.add(p.id or "pattern", [p.pattern])
                 except Exception as exc:  # spaCy rejects an operator or attribute value
                     file, _, line = p.where.rpartition(":")
                     self._add_errors.append(PatternError(self._cache.folder / file, int(line or 0),
                                                          f"spaCy refused the pattern: {exc}"))
                     continue
-                self._by_key[key] = p
-            self._matcher = matcher
+                groups.append(_Group(p, matcher, _anchors(p.pattern, self.nlp.vocab.strings)))
+            self._groups = groups
             # a new pattern set is a new version of this suggester
             digest = hashlib.sha1(repr([(p.label, p.id, p.pattern, p.extend, p.role, p.score)
                                         for p in pattern_set.patterns]).encode()).hexdigest()
             self.version = f"{RULES_VERSION}.{digest[:8]}"
-            return matcher
+            return groups
 
     def suggest(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Suggestion]]:
-        matcher = self._refresh()
-        return [self.suggest_doc(doc, matcher) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+        groups = self._refresh()
+        return [self.suggest_doc(doc, groups) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 
-    def suggest_doc(self, doc, matcher=None) -> list[Suggestion]:
-        matcher = matcher or self._refresh()
-        strings = doc.vocab.strings
+    def suggest_doc(self, doc, groups=None) -> list[Suggestion]:
+        groups = groups if groups is not None else self._refresh()
         tails: dict[str, dict[int, int]] = {}
         excluded: dict[str, list[tuple[int, int]]] = {}
         found = []
-        for match_id, start, end in matcher(doc):
-            p = self._by_key.get(strings[match_id])
-            if p is None:
-                continue
+        for p, start, end in _matches(doc, groups):
             if p.role == "tail":
                 tail = tails.setdefault(p.label, {})
                 if end - start <= MAX_TAIL_TOKENS and tail.get(start, start) < end:
