@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core.model import Suggestion
-from gui.core.suggest import spans as S
+from gui.core.suggest.spans import DocIndex
 
 NUMERIC_ENTITIES = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 QUALIFIERS = {"more", "less", "fewer", "than", "over", "under", "nearly", "almost", "about", "around", "roughly",
@@ -88,6 +88,7 @@ class PretrainedSuggester:
     def _claims(self, doc):
         if not doc.has_annotation("DEP"):
             return
+        index = DocIndex(doc)
         for token in doc:
             if not _is_reporting(token):
                 continue
@@ -96,6 +97,5 @@ class PretrainedSuggester:
                 continue
             start = min(token.left_edge.i, *(c.left_edge.i for c in clauses))
             end = max(token.i, *(c.right_edge.i for c in clauses)) + 1
-            start, end = S.balance_quotes(doc, start, end)
-            start, end = S.trim(doc, start, end)
+            start, end = index.trim(*index.balance_quotes(start, end))
             yield start, end, f"parse:{token.lower_}+{clauses[0].dep_}", 0.7

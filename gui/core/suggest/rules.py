@@ -9,30 +9,39 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass
 from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core.model import Suggestion
-from gui.core.suggest import spans as S
+from gui.core.suggest.matching import AnchorTable, CompiledPattern, anchor_of, find_matches, is_plain_words
 from gui.core.suggest.patterns import Pattern, PatternCache, PatternError
+from gui.core.suggest.spans import DocIndex
 
 RULES_VERSION = "1"
 MAX_TAIL_TOKENS = 12
 
+#: The label guide's hard cases: reported speech that is a threat is a THREAT, and the
+#: sentence that reports a denial is the DENIAL; a CLAIM suggestion lying (almost)
+#: inside one of those gives way to it, when that one is at least as sure (a bare
+#: "military action" inside a claim does not make the claim a threat).
+GIVES_WAY = {"CLAIM": ("THREAT", "DENIAL")}
+GIVE_WAY_COVER = 0.8
+#: "Headline-style questions and the writer's own speculation are not CLAIM".
+NOT_IN_QUESTIONS = {"CLAIM", "THREAT"}
 
-def _grow(doc, pattern: Pattern, start: int, end: int, tails: dict) -> tuple[int, int]:
+
+def _grow(index: DocIndex, pattern: Pattern, start: int, end: int, tails: dict) -> tuple[int, int]:
     if pattern.extend == "sentence":
-        start, end = S.sentence_bounds(doc, start, end)
+        start, end = index.sentence_bounds(start, end)
     elif pattern.extend == "clause":
-        start, end = S.clause_bounds(doc, start, end)
+        start, end = index.clause_bounds(start, end)
     elif pattern.extend == "quantity":
         # swallow qualifiers that follow ("since March", "a year", "between ... and ...")
         while end in tails:
             end = tails[end]
-        return S.trim_stop_tail(doc, start, end)
-    start, end = S.balance_quotes(doc, start, end)
-    return S.trim(doc, start, end)
+        return index.trim_stop_tail(start, end)
+    start, end = index.balance_quotes(start, end)
+    return index.trim(start, end)
 
 
 def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
@@ -51,16 +60,6 @@ def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
     return sorted(kept, key=lambda s: (s.start, s.end, s.label))
 
 
-#: The label guide's hard cases: reported speech that is a threat is a THREAT, and the
-#: sentence that reports a denial is the DENIAL; a CLAIM suggestion lying (almost)
-#: inside one of those gives way to it, when that one is at least as sure (a bare
-#: "military action" inside a claim does not make the claim a threat).
-GIVES_WAY = {"CLAIM": ("THREAT", "DENIAL")}
-GIVE_WAY_COVER = 0.8
-#: "Headline-style questions and the writer's own speculation are not CLAIM".
-NOT_IN_QUESTIONS = {"CLAIM", "THREAT"}
-
-
 def _give_way(items: list[Suggestion]) -> list[Suggestion]:
     kept = []
     for s in items:
@@ -71,91 +70,14 @@ def _give_way(items: list[Suggestion]) -> list[Suggestion]:
     return kept
 
 
-@dataclass(frozen=True)
-class _Anchor:
-    """Words (LOWER hashes) or flags a required token of a pattern must have. A sentence
-    lacking a hit for any one anchor of a pattern cannot match: the Matcher never sees it."""
-
-    lowers: tuple[int, ...] = ()
-    flags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Group:
-    pattern: Pattern
-    matcher: object
-    anchors: tuple[_Anchor, ...]  # empty: run on the whole Doc
-
-
-_FLAG_ATTRS = ("LIKE_NUM", "IS_CURRENCY", "IS_DIGIT")
-
-
-def _required(op) -> bool:
-    if op in (None, "1", "+"):
-        return True
-    return isinstance(op, str) and op.startswith("{") and op[1:].split(",")[0].strip("}").strip() not in ("", "0")
-
-
-def _anchor(spec: dict, strings) -> _Anchor | None:
-    if not _required(spec.get("OP")):
-        return None
-    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
-        value = spec.get(key)
-        if isinstance(value, str):
-            return _Anchor(lowers=(strings.add(value.lower()),))
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return _Anchor(lowers=tuple(strings.add(str(v).lower()) for v in value["IN"]))
-    flags = tuple(a for a in _FLAG_ATTRS if spec.get(a) is True)
-    return _Anchor(flags=flags) if flags else None
-
-
-def _anchors(pattern: list[dict], strings) -> tuple[_Anchor, ...]:
-    return tuple(a for a in (_anchor(spec, strings) for spec in pattern) if a is not None)
-
-
-def _matches(doc, groups: list[_Group]):
-    """(pattern, start, end) of every match; each anchored pattern runs only on the
-    sentences holding its anchor (patterns match within a sentence)."""
-    import numpy
-    from spacy.attrs import IS_CURRENCY, IS_DIGIT, LIKE_NUM, LOWER, SENT_START
-
-    if not len(doc):
-        return
-    columns = doc.to_array([LOWER, LIKE_NUM, IS_CURRENCY, IS_DIGIT, SENT_START])
-    lower = columns[:, 0]
-    flags = {"LIKE_NUM": columns[:, 1] == 1, "IS_CURRENCY": columns[:, 2] == 1, "IS_DIGIT": columns[:, 3] == 1}
-    starts = columns[:, 4].astype("int64") == 1
-    starts[0] = True
-    sent_of = numpy.cumsum(starts) - 1
-    bounds = numpy.append(numpy.flatnonzero(starts), len(doc))
-    n_sents = len(bounds) - 1
-    hits: dict[_Anchor, object] = {}
-    for group in groups:
-        if not group.anchors:
-            for _, start, end in group.matcher(doc):
-                yield group.pattern, start, end
-            continue
-        possible = numpy.ones(n_sents, dtype=bool)
-        for anchor in group.anchors:
-            if anchor not in hits:
-                hit = numpy.isin(lower, numpy.asarray(anchor.lowers, dtype=lower.dtype))
-                for flag in anchor.flags:
-                    hit |= flags[flag]
-                hits[anchor] = numpy.bincount(sent_of[hit], minlength=n_sents) > 0
-            possible &= hits[anchor]
-        for sent in numpy.flatnonzero(possible):
-            offset, stop = int(bounds[sent]), int(bounds[sent + 1])
-            for _, start, end in group.matcher(doc[offset:stop]):
-                yield group.pattern, offset + start, offset + end
-
-
 class RulesSuggester:
     name = "rules"
 
     def __init__(self, patterns_folder: Path | None = None, nlp=None):
         self._cache = PatternCache(patterns_folder)
         self._nlp = nlp
-        self._groups: list[_Group] | None = None
+        self._compiled: list[CompiledPattern] | None = None
+        self._table = AnchorTable()
         self._add_errors: list[PatternError] = []
         self._lock = threading.Lock()
         self.version = RULES_VERSION
@@ -176,21 +98,21 @@ class RulesSuggester:
 
     def pattern_counts(self) -> dict[str, int]:
         """Usable ``suggest`` patterns per label."""
-        self._refresh()
         counts: dict[str, int] = {}
-        for p in (g.pattern for g in self._refresh()):
-            if p.role == "suggest":
-                counts[p.label] = counts.get(p.label, 0) + 1
+        for c in self._refresh():
+            if c.pattern.role == "suggest":
+                counts[c.pattern.label] = counts.get(c.pattern.label, 0) + 1
         return counts
 
-    def _refresh(self) -> list[_Group]:
+    def _refresh(self) -> list[CompiledPattern]:
         with self._lock:
             pattern_set, reloaded = self._cache.get()
-            if not reloaded and self._groups is not None:
-                return self._groups
+            if not reloaded and self._compiled is not None:
+                return self._compiled
             from spacy.matcher import Matcher
 
-            groups, self._add_errors = [], []
+            strings = self.nlp.vocab.strings
+            compiled, table, self._add_errors = [], AnchorTable(), []
             for p in pattern_set.patterns:
                 matcher = Matcher(self.nlp.vocab, validate=False)
                 try:
@@ -200,24 +122,30 @@ class RulesSuggester:
                     self._add_errors.append(PatternError(self._cache.folder / file, int(line or 0),
                                                          f"spaCy refused the pattern: {exc}"))
                     continue
-                groups.append(_Group(p, matcher, _anchors(p.pattern, self.nlp.vocab.strings)))
-            self._groups = groups
+                anchors = [table.add(a) for a in (anchor_of(spec, strings) for spec in p.pattern) if a]
+                if is_plain_words(p.pattern):
+                    compiled.append(CompiledPattern(p, None, anchors, words=anchors))
+                else:
+                    compiled.append(CompiledPattern(p, matcher, anchors))
+            table.freeze()
+            self._compiled, self._table = compiled, table
             # a new pattern set is a new version of this suggester
             digest = hashlib.sha1(repr([(p.label, p.id, p.pattern, p.extend, p.role, p.score)
                                         for p in pattern_set.patterns]).encode()).hexdigest()
             self.version = f"{RULES_VERSION}.{digest[:8]}"
-            return groups
+            return compiled
 
     def suggest(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Suggestion]]:
-        groups = self._refresh()
-        return [self.suggest_doc(doc, groups) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+        self._refresh()
+        return [self.suggest_doc(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 
-    def suggest_doc(self, doc, groups=None) -> list[Suggestion]:
-        groups = groups if groups is not None else self._refresh()
+    def suggest_doc(self, doc) -> list[Suggestion]:
+        compiled, table = self._refresh(), self._table
+        index = DocIndex(doc)
         tails: dict[str, dict[int, int]] = {}
         excluded: dict[str, list[tuple[int, int]]] = {}
         found = []
-        for p, start, end in _matches(doc, groups):
+        for p, start, end in find_matches(index, compiled, table):
             if p.role == "tail":
                 tail = tails.setdefault(p.label, {})
                 if end - start <= MAX_TAIL_TOKENS and tail.get(start, start) < end:
@@ -226,16 +154,21 @@ class RulesSuggester:
                 excluded.setdefault(p.label, []).append((start, end))
             else:
                 found.append((p, start, end))
-        items = []
+        items, grown = [], set()
         for p, start, end in found:
             if any(s < end and start < e for s, e in excluded.get(p.label, ())):
                 continue
-            if p.label in NOT_IN_QUESTIONS and S.is_question(doc, start, end):
+            if p.label in NOT_IN_QUESTIONS and index.is_question(start):
                 continue
-            start, end = _grow(doc, p, start, end, tails.get(p.label, {}))
+            if p.extend == "sentence":  # one sentence, however many triggers it holds
+                key = (p.label, p.id, index.sent_of[start], index.sent_of[end - 1])
+                if key in grown:
+                    continue
+                grown.add(key)
+            start, end = _grow(index, p, start, end, tails.get(p.label, {}))
             if start >= end:
                 continue
-            items.append(Suggestion(
-                article_id=0, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
-                label=p.label, score=p.score, suggester=self.name, version=self.version, rule=p.id))
+            char_start, char_end = index.chars(start, end)
+            items.append(Suggestion(article_id=0, start=char_start, end=char_end, label=p.label, score=p.score,
+                                    suggester=self.name, version=self.version, rule=p.id))
         return _drop_nested(_give_way(items))

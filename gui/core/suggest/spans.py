@@ -2,119 +2,138 @@
 
 All of it is token and sentence logic over spaCy's ``Doc``: sentence bounds from
 the sentencizer, clause bounds at clause punctuation, quotes balanced so a
-quotation is never cut in half, and trailing punctuation trimmed.
+quotation is never cut in half, and trailing punctuation trimmed. ``DocIndex``
+reads the token attributes once per Doc (``Doc.to_array``) so that this costs
+list lookups, not a ``Token`` object per step.
 """
 
 from __future__ import annotations
 
-OPEN_QUOTES = {"“", "‘", "«"}
-CLOSE_QUOTES = {"”", "’", "»"}
-STRAIGHT = {'"', "'"}
-CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")"}
-TRAILING = {".", ",", ";", ":", "—", "–", "-", "…"}
+OPEN_QUOTES = ("“", "‘", "«")
+CLOSE_QUOTES = ("”", "’", "»")
+STRAIGHT = ('"', "'")
+CLAUSE_PUNCT = (",", ";", ":", "—", "–", "(", ")")
+TRAILING = (".", ",", ";", ":", "—", "–", "-", "…")
+UNIT_SYMBOLS = ("%", "‰")
 MAX_QUOTE_TOKENS = 150
-UNIT_SYMBOLS = {"%", "‰"}
+FLAG_ATTRS = ("LIKE_NUM", "IS_CURRENCY", "IS_DIGIT")
 
 
-def quote_kind(token) -> str:
-    """"open", "close" or "" for a token; straight quotes by the spaces around them."""
-    text = token.text
-    if text in OPEN_QUOTES:
-        return "open"
-    if text in CLOSE_QUOTES:
-        return "close"
-    if text in STRAIGHT:
-        doc = token.doc
-        before = token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
-        after = bool(token.whitespace_) or token.i + 1 == len(doc)
-        if before and not after:
-            return "open"
-        if after or not before:
-            return "close"
-    return ""
+class DocIndex:
+    """Per-Doc arrays: sentences, quotes (+1 opening, -1 closing), punctuation, offsets."""
 
+    def __init__(self, doc):
+        import numpy
+        from spacy.attrs import (IDX, IS_CURRENCY, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LIKE_NUM,
+                                 LOWER, ORTH, SENT_START, SPACY)
 
-def sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].sent.start, doc[end - 1].sent.end
+        self.doc = doc
+        n = self.n = len(doc)
+        cols = doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_STOP, IS_PUNCT, LIKE_NUM, IS_CURRENCY, IS_DIGIT,
+                             SENT_START, IDX, LENGTH])
+        orth, self.lower = cols[:, 0], cols[:, 1]
+        strings = doc.vocab.strings
 
+        def among(words):
+            return numpy.isin(orth, numpy.asarray([strings.add(w) for w in words], dtype=orth.dtype))
 
-def clause_bounds(doc, start: int, end: int) -> tuple[int, int]:
-    """Between the clause punctuation around the match, inside its sentence.
-    A comma inside a quotation does not end the clause, and a quotation the match
-    sits in belongs to the clause that reports it."""
-    s_start, s_end = sentence_bounds(doc, start, end)
-    depth, left = 0, start
-    for i in range(start - 1, s_start - 1, -1):
-        kind = quote_kind(doc[i])
-        if kind == "close":
-            depth += 1
-        elif kind == "open":
-            depth = max(0, depth - 1)  # at 0 the match sat inside this quotation
-        elif doc[i].text in CLAUSE_PUNCT and depth == 0:
-            break
-        left = i
-    depth, right = 0, end
-    for i in range(end, s_end):
-        kind = quote_kind(doc[i])
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            if depth == 0:
+        space_after, is_space = cols[:, 2] == 1, cols[:, 3] == 1
+        before = numpy.ones(n, dtype=bool)
+        before[1:] = space_after[:-1] | is_space[:-1]
+        after = space_after.copy()
+        if n:
+            after[-1] = True
+        straight = among(STRAIGHT)
+        straight_open = straight & before & ~after  # 'word : opens ; word' or word'word : closes
+        quote = (among(OPEN_QUOTES) | straight_open).astype("int8") - (among(CLOSE_QUOTES) | (
+            straight & ~straight_open)).astype("int8")
+        self.quote = quote.tolist()
+        self.clause_punct = among(CLAUSE_PUNCT).tolist()
+        self.trailing = (among(TRAILING) | is_space).tolist()
+        self.weak_tail = ((cols[:, 4] == 1) | (cols[:, 5] == 1) | is_space).tolist()
+        self.unit_symbol = among(UNIT_SYMBOLS).tolist()
+        self.flags = {"LIKE_NUM": cols[:, 6] == 1, "IS_CURRENCY": cols[:, 7] == 1, "IS_DIGIT": cols[:, 8] == 1}
+        self.idx, self.length = cols[:, 10].tolist(), cols[:, 11].tolist()
+        starts = cols[:, 9].astype("int64") == 1
+        if n:
+            starts[0] = True
+        self.sent_of_array = numpy.cumsum(starts) - 1
+        self.sent_of = self.sent_of_array.tolist()
+        self.bounds = numpy.append(numpy.flatnonzero(starts), n).tolist()
+        marks = numpy.flatnonzero(among(("?",)))
+        self.questions = {self.sent_of[i] for i in marks.tolist() if i >= self.bounds[self.sent_of[i] + 1] - 3}
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        return self.idx[start], self.idx[end - 1] + self.length[end - 1]
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        return self.bounds[self.sent_of[start]], self.bounds[self.sent_of[end - 1] + 1]
+
+    def is_question(self, start: int) -> bool:
+        """The sentence ends with a question mark (headline questions are not claims)."""
+        return self.sent_of[start] in self.questions
+
+    def clause_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Between the clause punctuation around the match, inside its sentence. A comma
+        inside a quotation does not end the clause, and a quotation the match sits in
+        belongs to the clause that reports it."""
+        s_start, s_end = self.sentence_bounds(start, end)
+        quote, punct = self.quote, self.clause_punct
+        depth, left = 0, start
+        for i in range(start - 1, s_start - 1, -1):
+            if quote[i] < 0:
+                depth += 1
+            elif quote[i] > 0:
+                depth = max(0, depth - 1)
+            elif punct[i] and depth == 0:
                 break
-            depth -= 1
-        elif doc[i].text in CLAUSE_PUNCT and depth == 0:
-            break
-        right = i + 1
-    return left, right
-
-
-def balance_quotes(doc, start: int, end: int) -> tuple[int, int]:
-    """Extend so that every quotation the span touches is whole."""
-    depth, lowest = 0, 0
-    for i in range(start, end):
-        kind = quote_kind(doc[i])
-        depth += kind == "open"
-        depth -= kind == "close"
-        lowest = min(lowest, depth)
-    if lowest < 0:  # a closing quote whose opening lies to the left
-        need = -lowest
-        for i in range(start - 1, max(-1, start - MAX_QUOTE_TOKENS), -1):
-            kind = quote_kind(doc[i])
-            need += kind == "close"
-            need -= kind == "open"
-            if need == 0:
-                start = i
+            left = i
+        depth, right = 0, end
+        for i in range(end, s_end):
+            if quote[i] > 0:
+                depth += 1
+            elif quote[i] < 0:
+                if depth == 0:
+                    break
+                depth -= 1
+            elif punct[i] and depth == 0:
                 break
-    depth -= lowest
-    if depth > 0:  # an opening quote whose closing lies to the right
-        for i in range(end, min(len(doc), end + MAX_QUOTE_TOKENS)):
-            kind = quote_kind(doc[i])
-            depth += kind == "open"
-            depth -= kind == "close"
-            if depth == 0:
-                end = i + 1
-                break
-    return start, end
+            right = i + 1
+        return left, right
 
+    def balance_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """Extend so that every quotation the span touches is whole."""
+        quote = self.quote
+        depth = lowest = 0
+        for i in range(start, end):
+            depth += quote[i]
+            lowest = min(lowest, depth)
+        if lowest < 0:  # a closing quote whose opening lies to the left
+            need = -lowest
+            for i in range(start - 1, max(-1, start - MAX_QUOTE_TOKENS), -1):
+                need -= quote[i]
+                if need == 0:
+                    start = i
+                    break
+        depth -= lowest
+        if depth > 0:  # an opening quote whose closing lies to the right
+            for i in range(end, min(self.n, end + MAX_QUOTE_TOKENS)):
+                depth += quote[i]
+                if depth == 0:
+                    end = i + 1
+                    break
+        return start, end
 
-def trim(doc, start: int, end: int) -> tuple[int, int]:
-    """No leading or trailing space or clause punctuation; keep a closing quote."""
-    while start < end and (doc[start].is_space or doc[start].text in TRAILING):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
-        end -= 1
-    return start, end
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """No leading or trailing space or clause punctuation; a closing quote stays."""
+        while start < end and self.trailing[start]:
+            start += 1
+        while end > start and self.trailing[end - 1]:
+            end -= 1
+        return start, end
 
-
-def trim_stop_tail(doc, start: int, end: int) -> tuple[int, int]:
-    """A quantity ends on content, not on "the", "in" or a comma."""
-    while end > start + 1 and doc[end - 1].text not in UNIT_SYMBOLS and (
-            doc[end - 1].is_stop or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def is_question(doc, start: int, end: int) -> bool:
-    """The sentence ends with a question mark (headline questions are not claims)."""
-    sent = doc[start].sent
-    return any(t.text == "?" for t in sent[-3:])
+    def trim_stop_tail(self, start: int, end: int) -> tuple[int, int]:
+        """A quantity ends on content ("%" included), not on "the", "in" or a comma."""
+        while end > start + 1 and not self.unit_symbol[end - 1] and self.weak_tail[end - 1]:
+            end -= 1
+        return start, end
