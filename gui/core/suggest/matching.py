@@ -30,6 +30,38 @@ class CompiledPattern:
     matcher: object | None           # None: matched directly (``words``)
     anchors: list[int]               # indexes into ``AnchorTable.anchors``
     words: list[int] | None = None   # anchor index per token, for direct matching
+    max_length: int | None = None    # longest match in tokens (None: unbounded)
+    lead: int = 0                    # most tokens a match can have before its first anchor
+
+
+def token_span(op) -> int | None:
+    """Most tokens one pattern token can consume (None: unbounded)."""
+    if op in (None, "1", "!", "?"):
+        return 1
+    if op in ("*", "+"):
+        return None
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        parts = op[1:-1].split(",")
+        high = parts[-1].strip()
+        return int(high) if high else None
+    return None
+
+
+def compile_pattern(p: Pattern, matcher, table, strings) -> CompiledPattern:
+    anchors, lead, first_seen, total = [], 0, False, 0
+    for spec in p.pattern:
+        anchor = anchor_of(spec, strings)
+        if anchor is not None:
+            anchors.append(table.add(anchor))
+            first_seen = True
+        width = token_span(spec.get("OP"))
+        total = None if total is None or width is None else total + width
+        if not first_seen:
+            lead = None if lead is None or width is None else lead + width
+    if is_plain_words(p.pattern):
+        return CompiledPattern(p, None, anchors, words=anchors, max_length=len(p.pattern))
+    bounded = total is not None and lead is not None and anchors
+    return CompiledPattern(p, matcher, anchors, max_length=total if bounded else None, lead=lead or 0)
 
 
 def _required(op) -> bool:
@@ -128,14 +160,47 @@ def find_matches(index: DocIndex, compiled: list[CompiledPattern], table: Anchor
             for _, start, end in c.matcher(doc):
                 yield c.pattern, start, end
             continue
-        sentences = numpy.flatnonzero(present[:, c.anchors].all(axis=1)).tolist()
-        run_start = None
-        for n, sent in enumerate(sentences):  # consecutive sentences go to the Matcher together
-            if run_start is None:
-                run_start = sent
-            if n + 1 < len(sentences) and sentences[n + 1] == sent + 1:
-                continue
-            offset, stop = bounds[run_start], bounds[sent + 1]
+        sentences = numpy.flatnonzero(present[:, c.anchors].all(axis=1))
+        if not len(sentences):
+            continue
+        for offset, stop in _windows(index, c, hits, sentences):
             for _, start, end in c.matcher(doc[offset:stop]):
                 yield c.pattern, offset + start, offset + end
-            run_start = None
+
+
+def _windows(index: DocIndex, c: CompiledPattern, hits, sentences):
+    """Stretches of the Doc the Matcher must read: around each hit of the pattern's first
+    anchor when its length is bounded, else the candidate sentences; merged when they touch."""
+    import numpy
+
+    bounds, sent_of = index.bounds, index.sent_of
+    if c.max_length is None:
+        spans = [(bounds[s], bounds[s + 1]) for s in sentences.tolist()]
+    else:
+        allowed = numpy.zeros(len(bounds) - 1, dtype=bool)
+        allowed[sentences] = True
+        first = numpy.flatnonzero(hits[:, c.anchors[0]] & allowed[index.sent_of_array]).tolist()
+        spans = []
+        for h in first:
+            sent = sent_of[h]
+            spans.append((max(bounds[sent], h - c.lead), min(bounds[sent + 1], h - c.lead + c.max_length)))
+    merged: list[tuple[int, int]] = []
+    for start, stop in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def tails_after(index: DocIndex, compiled: list[CompiledPattern], ends: set[int], longest: int):
+    """(pattern, start, end) of tail patterns that begin exactly at one of ``ends``."""
+    doc, bounds, sent_of = index.doc, index.bounds, index.sent_of
+    for end in sorted(ends):
+        if end >= index.n:
+            continue
+        stop = min(bounds[sent_of[end] + 1], end + longest)
+        for c in compiled:
+            for _, start, stop_ in c.matcher(doc[end:stop]):
+                if start == 0:
+                    yield c.pattern, end, end + stop_

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core.model import Suggestion
-from gui.core.suggest.matching import AnchorTable, CompiledPattern, anchor_of, find_matches, is_plain_words
+from gui.core.suggest.matching import AnchorTable, CompiledPattern, compile_pattern, find_matches, tails_after
 from gui.core.suggest.patterns import Pattern, PatternCache, PatternError
 from gui.core.suggest.spans import DocIndex
 
@@ -122,11 +122,7 @@ class RulesSuggester:
                     self._add_errors.append(PatternError(self._cache.folder / file, int(line or 0),
                                                          f"spaCy refused the pattern: {exc}"))
                     continue
-                anchors = [table.add(a) for a in (anchor_of(spec, strings) for spec in p.pattern) if a]
-                if is_plain_words(p.pattern):
-                    compiled.append(CompiledPattern(p, None, anchors, words=anchors))
-                else:
-                    compiled.append(CompiledPattern(p, matcher, anchors))
+                compiled.append(compile_pattern(p, matcher, table, strings))
             table.freeze()
             self._compiled, self._table = compiled, table
             # a new pattern set is a new version of this suggester
@@ -139,21 +135,38 @@ class RulesSuggester:
         self._refresh()
         return [self.suggest_doc(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 
+    @staticmethod
+    def _tails(index: DocIndex, compiled: list[CompiledPattern], found) -> dict[str, dict[int, int]]:
+        """Qualifiers a ``quantity`` match may swallow, looked for only right after one
+        (and after a qualifier, for chains such as "in March, a year earlier")."""
+        tails: dict[str, dict[int, int]] = {}
+        for label in {p.label for p, _, _ in found if p.extend == "quantity"}:
+            patterns = [c for c in compiled if c.pattern.role == "tail" and c.pattern.label == label]
+            tail = tails.setdefault(label, {})
+            ends = {end for p, _, end in found if p.label == label and p.extend == "quantity"}
+            for _ in range(3):
+                new = set()
+                for _p, start, end in tails_after(index, patterns, ends, MAX_TAIL_TOKENS):
+                    if tail.get(start, start) < end:
+                        tail[start] = end
+                        new.add(end)
+                ends = new - set(tail)
+                if not ends:
+                    break
+        return tails
+
     def suggest_doc(self, doc) -> list[Suggestion]:
         compiled, table = self._refresh(), self._table
         index = DocIndex(doc)
-        tails: dict[str, dict[int, int]] = {}
         excluded: dict[str, list[tuple[int, int]]] = {}
         found = []
-        for p, start, end in find_matches(index, compiled, table):
-            if p.role == "tail":
-                tail = tails.setdefault(p.label, {})
-                if end - start <= MAX_TAIL_TOKENS and tail.get(start, start) < end:
-                    tail[start] = end
-            elif p.role == "exclude":
+        main = [c for c in compiled if c.pattern.role != "tail"]
+        for p, start, end in find_matches(index, main, table):
+            if p.role == "exclude":
                 excluded.setdefault(p.label, []).append((start, end))
             else:
                 found.append((p, start, end))
+        tails = self._tails(index, compiled, found)
         items, grown = [], set()
         for p, start, end in found:
             if any(s < end and start < e for s, e in excluded.get(p.label, ())):

@@ -32,10 +32,9 @@ class DocIndex:
         cols = doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_STOP, IS_PUNCT, LIKE_NUM, IS_CURRENCY, IS_DIGIT,
                              SENT_START, IDX, LENGTH])
         orth, self.lower = cols[:, 0], cols[:, 1]
-        strings = doc.vocab.strings
 
         def among(words):
-            return numpy.isin(orth, numpy.asarray([strings.add(w) for w in words], dtype=orth.dtype))
+            return numpy.isin(orth, hashes(words), assume_unique=False)
 
         space_after, is_space = cols[:, 2] == 1, cols[:, 3] == 1
         before = numpy.ones(n, dtype=bool)
@@ -137,3 +136,18 @@ class DocIndex:
         while end > start + 1 and not self.unit_symbol[end - 1] and self.weak_tail[end - 1]:
             end -= 1
         return start, end
+
+
+_HASHES: dict[tuple[str, ...], object] = {}
+
+
+def hashes(words: tuple[str, ...]):
+    """The string hashes of ``words`` as a uint64 array (what ``Doc.to_array(ORTH)`` holds),
+    computed once per word list."""
+    found = _HASHES.get(words)
+    if found is None:
+        import numpy
+        from spacy.strings import hash_string
+
+        found = _HASHES[words] = numpy.asarray(sorted(hash_string(w) for w in words), dtype="uint64")
+    return found
