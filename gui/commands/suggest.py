@@ -70,18 +70,25 @@ def cmd_train(args) -> int:
 
 
 def _patterns_args(p):
-    p.add_argument("action", choices=["check"], help="check: validate the pattern files")
+    p.add_argument("action", choices=["check", "copy"],
+                   help="check: validate the pattern files; copy: make an editable copy in the data dir")
     p.add_argument("--folder", default=None, help="pattern folder (default: the bundled resources/patterns)")
 
 
-@command("patterns", "validate the suggestion pattern files (file:line of every error)")
+@command("patterns", "check the suggestion pattern files (file:line of every error), or copy them to edit")
 @arguments(_patterns_args)
 def cmd_patterns(args) -> int:
     from pathlib import Path
 
-    from gui.core.suggest.patterns import patterns_dir
+    from gui.core.suggest.patterns import copy_patterns, patterns_dir
     from gui.core.suggest.rules import RulesSuggester
 
+    if args.action == "copy":
+        copied = copy_patterns(Path(args.folder) if args.folder else None)
+        for path in copied:
+            print(f"copied {path}")
+        print(f"{len(copied)} file(s) copied; edit them, then run “tagdesk patterns check”")
+        return 0
     folder = Path(args.folder) if args.folder else patterns_dir()
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder of pattern files.")

@@ -84,3 +84,15 @@ def test_patterns_check_names_file_and_line_and_keeps_the_rest(tmp_path):
     assert f"{folder / 'denial.jsonl'}:1: \"extend\" must be one of" in result.stderr
     assert "2 suggesting pattern(s) usable" in result.stdout and "CLAIM 1, DENIAL 1" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_patterns_copy_makes_an_editable_copy_that_is_then_used(tmp_path):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    result = tagdesk("patterns", "copy", env=env)
+    assert result.returncode == 0 and "4 file(s) copied" in result.stdout
+    user = tmp_path / "data" / "Tagdesk" / "patterns"
+    (user / "denial.jsonl").write_text('{"id": "denied", "pattern": [{"LOWER": "denied"}]}\n', encoding="utf-8")
+    result = tagdesk("patterns", "check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert str(user) in result.stdout and "DENIAL 1" in result.stdout
+    assert "0 file(s) copied" in tagdesk("patterns", "copy", env=env).stdout  # the edits are kept

@@ -1,6 +1,8 @@
 """Pattern files: spaCy ``Matcher`` patterns as JSONL, one file per label.
 
-Each line of ``resources/patterns/<label>.jsonl`` is one pattern::
+Each line of ``<label>.jsonl`` is one pattern (the bundled files are in
+``resources/patterns``; ``tagdesk patterns copy`` puts an editable copy in the data
+dir, which is then used instead)::
 
     {"id": "reporting-verb", "pattern": [{"LOWER": {"IN": ["said", "told"]}}],
      "extend": "sentence", "score": 0.7}
@@ -22,7 +24,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gui.core.paths import resources_dir
+from gui.core.paths import data_dir, resources_dir
 
 ROLES = ("suggest", "tail", "exclude")
 EXTENDS = ("match", "clause", "sentence", "quantity")
@@ -59,8 +61,33 @@ class PatternSet:
         return {p.label for p in self.patterns}
 
 
-def patterns_dir() -> Path:
+def bundled_patterns_dir() -> Path:
     return resources_dir() / "patterns"
+
+
+def user_patterns_dir() -> Path:
+    """Where an editor's own copy of the patterns lives (``tagdesk patterns copy``)."""
+    return data_dir() / "patterns"
+
+
+def patterns_dir() -> Path:
+    """The editor's copy when there is one, else the bundled patterns."""
+    user = user_patterns_dir()
+    return user if any(user.glob("*.jsonl")) else bundled_patterns_dir()
+
+
+def copy_patterns(target: Path | None = None) -> list[Path]:
+    """Copy the bundled pattern files for editing; existing files are kept. Returns the new ones."""
+    import shutil
+
+    target = Path(target) if target is not None else user_patterns_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in sorted(bundled_patterns_dir().glob("*.jsonl")):
+        if not (target / source.name).exists():
+            shutil.copyfile(source, target / source.name)
+            copied.append(target / source.name)
+    return copied
 
 
 def label_of(path: Path) -> str:
