@@ -62,8 +62,12 @@ def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
 
 def _give_way(items: list[Suggestion]) -> list[Suggestion]:
     kept = []
+    by_label: dict[str, list[Suggestion]] = {}
     for s in items:
-        stronger = [o for o in items if o.label in GIVES_WAY.get(s.label, ()) and o.score >= s.score]
+        by_label.setdefault(s.label, []).append(s)
+    for s in items:
+        stronger = [o for label in GIVES_WAY.get(s.label, ()) for o in by_label.get(label, ())
+                    if o.score >= s.score and o.start < s.end and s.start < o.end]
         covered = max((min(s.end, o.end) - max(s.start, o.start) for o in stronger), default=0)
         if covered < GIVE_WAY_COVER * (s.end - s.start):
             kept.append(s)

@@ -32,9 +32,10 @@ class DocIndex:
         cols = doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_STOP, IS_PUNCT, LIKE_NUM, IS_CURRENCY, IS_DIGIT,
                              SENT_START, IDX, LENGTH])
         orth, self.lower = cols[:, 0], cols[:, 1]
+        kinds = token_kinds(orth)  # one lookup for every special token
 
-        def among(words):
-            return numpy.isin(orth, hashes(words), assume_unique=False)
+        def among(kind: int):
+            return (kinds & kind) != 0
 
         space_after, is_space = cols[:, 2] == 1, cols[:, 3] == 1
         before = numpy.ones(n, dtype=bool)
@@ -42,15 +43,15 @@ class DocIndex:
         after = space_after.copy()
         if n:
             after[-1] = True
-        straight = among(STRAIGHT)
+        straight = among(K_STRAIGHT)
         straight_open = straight & before & ~after  # 'word : opens ; word' or word'word : closes
-        quote = (among(OPEN_QUOTES) | straight_open).astype("int8") - (among(CLOSE_QUOTES) | (
+        quote = (among(K_OPEN) | straight_open).astype("int8") - (among(K_CLOSE) | (
             straight & ~straight_open)).astype("int8")
         self.quote = quote.tolist()
-        self.clause_punct = among(CLAUSE_PUNCT).tolist()
-        self.trailing = (among(TRAILING) | is_space).tolist()
+        self.clause_punct = among(K_CLAUSE).tolist()
+        self.trailing = (among(K_TRAILING) | is_space).tolist()
         self.weak_tail = ((cols[:, 4] == 1) | (cols[:, 5] == 1) | is_space).tolist()
-        self.unit_symbol = among(UNIT_SYMBOLS).tolist()
+        self.unit_symbol = among(K_UNIT).tolist()
         self.flags = {"LIKE_NUM": cols[:, 6] == 1, "IS_CURRENCY": cols[:, 7] == 1, "IS_DIGIT": cols[:, 8] == 1}
         self.idx, self.length = cols[:, 10].tolist(), cols[:, 11].tolist()
         starts = cols[:, 9].astype("int64") == 1
@@ -59,7 +60,7 @@ class DocIndex:
         self.sent_of_array = numpy.cumsum(starts) - 1
         self.sent_of = self.sent_of_array.tolist()
         self.bounds = numpy.append(numpy.flatnonzero(starts), n).tolist()
-        marks = numpy.flatnonzero(among(("?",)))
+        marks = numpy.flatnonzero(among(K_QUESTION))
         self.questions = {self.sent_of[i] for i in marks.tolist() if i >= self.bounds[self.sent_of[i] + 1] - 3}
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
@@ -136,6 +137,31 @@ class DocIndex:
         while end > start + 1 and not self.unit_symbol[end - 1] and self.weak_tail[end - 1]:
             end -= 1
         return start, end
+
+
+K_OPEN, K_CLOSE, K_STRAIGHT, K_CLAUSE, K_TRAILING, K_UNIT, K_QUESTION = (1 << i for i in range(7))
+_KINDS = ((K_OPEN, OPEN_QUOTES), (K_CLOSE, CLOSE_QUOTES), (K_STRAIGHT, STRAIGHT), (K_CLAUSE, CLAUSE_PUNCT),
+          (K_TRAILING, TRAILING), (K_UNIT, UNIT_SYMBOLS), (K_QUESTION, ("?",)))
+_KIND_TABLE = None
+
+
+def token_kinds(orth):
+    """A bit mask per token (K_OPEN, K_CLAUSE, ...) from its ORTH hash: one sorted lookup."""
+    import numpy
+
+    global _KIND_TABLE
+    if _KIND_TABLE is None:
+        from spacy.strings import hash_string
+
+        bits: dict[int, int] = {}
+        for kind, words in _KINDS:
+            for w in words:
+                bits[hash_string(w)] = bits.get(hash_string(w), 0) | kind
+        keys = numpy.asarray(sorted(bits), dtype="uint64")
+        _KIND_TABLE = (keys, numpy.asarray([bits[int(k)] for k in keys], dtype="int32"))
+    keys, values = _KIND_TABLE
+    pos = numpy.searchsorted(keys, orth).clip(0, len(keys) - 1)
+    return numpy.where(keys[pos] == orth, values[pos], 0)
 
 
 _HASHES: dict[tuple[str, ...], object] = {}
