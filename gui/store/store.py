@@ -16,6 +16,7 @@ from pathlib import Path
 from gui.core.model import Article, ArticleSummary, Label, Span, Status, content_hash
 from gui.store.connection import open_database
 from gui.store.errors import DuplicateArticle, InvalidSpan, StoreError, UnknownLabel
+from gui.store.suggestions import SuggestionStore
 
 
 def now() -> str:
@@ -32,7 +33,7 @@ def _span(row) -> Span:
 _SPAN_COLUMNS = 'id, article_id, start, "end", label, annotator, origin, created, updated'
 
 
-class Store:
+class Store(SuggestionStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.db, self.backup = open_database(self.path)

@@ -1,0 +1,191 @@
+"""``RulesSuggester``: spaCy ``Matcher`` patterns from ``resources/patterns`` on a
+blank English pipeline, each match grown to its clause, sentence or quantity.
+
+Always available: it needs no trained weights. Patterns reload when their files
+change; a broken pattern is skipped and reported, the others keep working.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from gui.core.model import Suggestion
+from gui.core.suggest.matching import AnchorTable, CompiledPattern, compile_pattern, find_matches, tails_after
+from gui.core.suggest.patterns import Pattern, PatternCache, PatternError
+from gui.core.suggest.spans import DocIndex
+
+RULES_VERSION = "1"
+MAX_TAIL_TOKENS = 12
+
+#: The label guide's hard cases: reported speech that is a threat is a THREAT, and the
+#: sentence that reports a denial is the DENIAL; a CLAIM suggestion lying (almost)
+#: inside one of those gives way to it, when that one is at least as sure (a bare
+#: "military action" inside a claim does not make the claim a threat).
+GIVES_WAY = {"CLAIM": ("THREAT", "DENIAL")}
+GIVE_WAY_COVER = 0.8
+#: "Headline-style questions and the writer's own speculation are not CLAIM".
+NOT_IN_QUESTIONS = {"CLAIM", "THREAT"}
+
+
+def _grow(index: DocIndex, pattern: Pattern, start: int, end: int, tails: dict) -> tuple[int, int]:
+    if pattern.extend == "sentence":
+        start, end = index.sentence_bounds(start, end)
+    elif pattern.extend == "clause":
+        start, end = index.clause_bounds(start, end)
+    elif pattern.extend == "quantity":
+        # swallow qualifiers that follow ("since March", "a year", "between ... and ...")
+        while end in tails:
+            end = tails[end]
+        return index.trim_stop_tail(start, end)
+    start, end = index.balance_quotes(start, end)
+    return index.trim(start, end)
+
+
+def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
+    """Of the same label, a span inside another adds nothing for the editor."""
+    by_key: dict[tuple, Suggestion] = {}
+    for s in items:
+        k = (s.start, s.end, s.label)
+        if k not in by_key or by_key[k].score < s.score:
+            by_key[k] = s
+    ordered = sorted(by_key.values(), key=lambda s: (s.label, s.start, -s.end))
+    kept: list[Suggestion] = []
+    for s in ordered:
+        if kept and kept[-1].label == s.label and kept[-1].start <= s.start and s.end <= kept[-1].end:
+            continue
+        kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end, s.label))
+
+
+def _give_way(items: list[Suggestion]) -> list[Suggestion]:
+    kept = []
+    by_label: dict[str, list[Suggestion]] = {}
+    for s in items:
+        by_label.setdefault(s.label, []).append(s)
+    for s in items:
+        stronger = [o for label in GIVES_WAY.get(s.label, ()) for o in by_label.get(label, ())
+                    if o.score >= s.score and o.start < s.end and s.start < o.end]
+        covered = max((min(s.end, o.end) - max(s.start, o.start) for o in stronger), default=0)
+        if covered < GIVE_WAY_COVER * (s.end - s.start):
+            kept.append(s)
+    return kept
+
+
+class RulesSuggester:
+    name = "rules"
+
+    def __init__(self, patterns_folder: Path | None = None, nlp=None):
+        self._cache = PatternCache(patterns_folder)
+        self._nlp = nlp
+        self._compiled: list[CompiledPattern] | None = None
+        self._table = AnchorTable()
+        self._add_errors: list[PatternError] = []
+        self._lock = threading.Lock()
+        self.version = RULES_VERSION
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from gui.core.suggest.pipeline import shared_blank_pipeline
+
+            self._nlp = shared_blank_pipeline()
+        return self._nlp
+
+    @property
+    def errors(self) -> list[PatternError]:
+        """Every broken pattern, as file:line and reason (the others still work)."""
+        self._refresh()
+        return self._cache.get()[0].errors + self._add_errors
+
+    def pattern_counts(self) -> dict[str, int]:
+        """Usable ``suggest`` patterns per label."""
+        counts: dict[str, int] = {}
+        for c in self._refresh():
+            if c.pattern.role == "suggest":
+                counts[c.pattern.label] = counts.get(c.pattern.label, 0) + 1
+        return counts
+
+    def _refresh(self) -> list[CompiledPattern]:
+        with self._lock:
+            pattern_set, reloaded = self._cache.get()
+            if not reloaded and self._compiled is not None:
+                return self._compiled
+            from spacy.matcher import Matcher
+
+            strings = self.nlp.vocab.strings
+            compiled, table, self._add_errors = [], AnchorTable(), []
+            for p in pattern_set.patterns:
+                matcher = Matcher(self.nlp.vocab, validate=False)
+                try:
+                    matcher.add(p.id or "pattern", [p.pattern])
+                except Exception as exc:  # spaCy rejects an operator or attribute value
+                    file, _, line = p.where.rpartition(":")
+                    self._add_errors.append(PatternError(self._cache.folder / file, int(line or 0),
+                                                         f"spaCy refused the pattern: {exc}"))
+                    continue
+                compiled.append(compile_pattern(p, matcher, table, strings))
+            table.freeze()
+            self._compiled, self._table = compiled, table
+            # a new pattern set is a new version of this suggester
+            digest = hashlib.sha1(repr([(p.label, p.id, p.pattern, p.extend, p.role, p.score)
+                                        for p in pattern_set.patterns]).encode()).hexdigest()
+            self.version = f"{RULES_VERSION}.{digest[:8]}"
+            return compiled
+
+    def suggest(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Suggestion]]:
+        self._refresh()
+        return [self.suggest_doc(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+
+    @staticmethod
+    def _tails(index: DocIndex, compiled: list[CompiledPattern], found) -> dict[str, dict[int, int]]:
+        """Qualifiers a ``quantity`` match may swallow, looked for only right after one
+        (and after a qualifier, for chains such as "in March, a year earlier")."""
+        tails: dict[str, dict[int, int]] = {}
+        for label in {p.label for p, _, _ in found if p.extend == "quantity"}:
+            patterns = [c for c in compiled if c.pattern.role == "tail" and c.pattern.label == label]
+            tail = tails.setdefault(label, {})
+            ends = {end for p, _, end in found if p.label == label and p.extend == "quantity"}
+            for _ in range(3):
+                new = set()
+                for _p, start, end in tails_after(index, patterns, ends, MAX_TAIL_TOKENS):
+                    if tail.get(start, start) < end:
+                        tail[start] = end
+                        new.add(end)
+                ends = new - set(tail)
+                if not ends:
+                    break
+        return tails
+
+    def suggest_doc(self, doc) -> list[Suggestion]:
+        compiled, table = self._refresh(), self._table
+        index = DocIndex(doc)
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        found = []
+        main = [c for c in compiled if c.pattern.role != "tail"]
+        for p, start, end in find_matches(index, main, table):
+            if p.role == "exclude":
+                excluded.setdefault(p.label, []).append((start, end))
+            else:
+                found.append((p, start, end))
+        tails = self._tails(index, compiled, found)
+        items, grown = [], set()
+        for p, start, end in found:
+            if any(s < end and start < e for s, e in excluded.get(p.label, ())):
+                continue
+            if p.label in NOT_IN_QUESTIONS and index.is_question(start):
+                continue
+            if p.extend == "sentence":  # one sentence, however many triggers it holds
+                key = (p.label, p.id, index.sent_of[start], index.sent_of[end - 1])
+                if key in grown:
+                    continue
+                grown.add(key)
+            start, end = _grow(index, p, start, end, tails.get(p.label, {}))
+            if start >= end:
+                continue
+            char_start, char_end = index.chars(start, end)
+            items.append(Suggestion(article_id=0, start=char_start, end=char_end, label=p.label, score=p.score,
+                                    suggester=self.name, version=self.version, rule=p.id))
+        return _drop_nested(_give_way(items))

@@ -1,0 +1,61 @@
+"""Rule suggestions over a corpus vs the bare ``spacy.blank("en")`` tokenizer on the same
+texts, both through ``nlp.pipe`` with batching, measured in the same run.
+
+    python -m tests.benchmarks.bench_suggest [--articles N]
+
+Target: the rules run at >= 0.6x the tokenizer's throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from tests.benchmarks.common import Result, best_of, print_results
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
+TARGET = 0.6
+BATCH = 64
+
+
+def corpus(n: int) -> list[str]:
+    """``n`` news-style articles: the seeds and the eval texts, varied so no two are equal."""
+    from gui.core.paths import seeds_dir
+    from gui.core.textfile import read_text_file
+
+    texts = [read_text_file(p).text for p in sorted(seeds_dir().glob("*.txt"))]
+    for name in ("eval.jsonl", "heldout.jsonl"):
+        texts += [json.loads(line)["text"] for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    return [f"Report {i}. " + texts[i % len(texts)] for i in range(n)]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from gui.core.suggest.rules import RulesSuggester
+
+    texts = corpus(args.articles)
+    chars = sum(len(t) for t in texts)
+    blank = spacy.blank("en")
+    rules = RulesSuggester()
+    found = rules.suggest(texts[:4])  # load patterns and the pipeline outside the timing
+    tokenize = best_of(lambda: list(blank.pipe(texts, batch_size=BATCH)), repeat=3)
+    suggest = best_of(lambda: rules.suggest(texts, batch_size=BATCH), repeat=3)
+    total = sum(len(x) for x in rules.suggest(texts, batch_size=BATCH))
+    print(f"{len(texts)} articles, {chars / 1e6:.2f} M characters, {total} suggestions "
+          f"({sum(len(x) for x in found)} in the first 4)")
+    print_results([
+        Result(f"suggest (rules), {len(texts)} articles", suggest, "spacy.blank('en') tokenizer, nlp.pipe",
+               tokenize, "throughput", TARGET,
+               note=f"{chars / suggest / 1e6:.2f} M chars/s vs {chars / tokenize / 1e6:.2f} M chars/s"),
+    ])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
