@@ -107,43 +107,21 @@ def step_spacy_blank(ctx: Context) -> str:
     return f"spaCy {spacy.__version__}, blank('en') made {len(doc):,} tokens"
 
 
-def _fallback_rule_suggestions(nlp, text: str) -> list[tuple[int, int, str, str]]:
-    """Until gui.core.suggest is merged: a spaCy Matcher finding numbers with an
-    optional unit or counted noun, as STATISTIC."""
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab)
-    matcher.add("number", [[{"LIKE_NUM": True}, {"IS_ALPHA": True, "IS_STOP": False, "OP": "?"}]])
-    doc = nlp(text)
-    spans = [doc[s:e] for _, s, e in matcher(doc)]
-    from spacy.util import filter_spans
-
-    return [(s.start_char, s.end_char, "STATISTIC", "number") for s in filter_spans(spans)]
-
-
-def _real_rule_suggestions(module, nlp, text: str) -> list[tuple[int, int, str, str]]:
-    """gui.core.suggest is merged: the lead adapts this call to its API."""
-    raise SelfTestFailure(
-        "gui.core.suggest is now present: switch the self-test step 'rule suggester' to it "
-        "(gui/selftest.py, _real_rule_suggestions)")
-
-
 def step_rule_suggester(ctx: Context) -> str:
     from gui.core.model import Span
+    from gui.core.suggest.base import origin_of
+    from gui.core.suggest.rules import RulesSuggester
 
-    module = _optional_module("gui.core.suggest")
     text = ctx.store.article(ctx.article_id).text
-    if module is None:
-        found, how = _fallback_rule_suggestions(ctx.nlp, text), "fallback number matcher"
-    else:
-        found, how = _real_rule_suggestions(module, ctx.nlp, text), "gui.core.suggest"
+    found = RulesSuggester().suggest([text])[0]
     if not found:
         raise SelfTestFailure("the rule suggester found nothing in the seed article")
     with ctx.store.transaction():
-        for start, end, label, rule in found:
-            ctx.store.add_span(Span(ctx.article_id, start, end, label, ANNOTATOR, f"suggested:{rule}"))
+        for s in found:
+            ctx.store.add_span(Span(ctx.article_id, s.start, s.end, s.label, ANNOTATOR, origin_of(s)))
     ctx.spans = ctx.store.spans(ctx.article_id)
-    return f"{how}: {len(ctx.spans)} span(s), e.g. {ctx.spans[0].text_in(text)!r}"
+    labels = sorted({s.label for s in ctx.spans})
+    return f"{len(ctx.spans)} span(s) over {', '.join(labels)}, e.g. {ctx.spans[0].text_in(text)!r}"
 
 
 def _training_examples(nlp, text: str, spans) -> list:

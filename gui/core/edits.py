@@ -117,7 +117,16 @@ def register_edit(cls: type[Edit]) -> type[Edit]:
     return cls
 
 
+# Modules that define more edit kinds; loaded before a logged edit is rebuilt.
+EDIT_MODULES = ("gui.core.suggest",)
+
+
 def edit_from_log(kind: str, payload: dict) -> Edit:
+    if kind not in EDIT_KINDS:
+        import importlib
+
+        for module in EDIT_MODULES:
+            importlib.import_module(module)
     cls = EDIT_KINDS[kind]
     data = dict(payload)
     if "old" in data and isinstance(data["old"], list):

@@ -22,9 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-class Cancelled(Exception):
-    """Raised inside a task when the user cancelled it."""
+from gui.core.progress import Cancelled
 
 
 class Progress:

@@ -7,14 +7,14 @@ first use, never when this package is imported.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
 from gui.core.model import Suggestion
+from gui.core.progress import Cancelled, ProgressFn  # noqa: F401 (re-exported)
 
 #: ``progress(done, total, message)``; returning False asks the work to stop.
-ProgressFn = Callable[[int, int, str], bool]
 
 PROVENANCE_SEP = "+"
 
@@ -26,10 +26,6 @@ class Suggester(Protocol):
 
     def suggest(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Suggestion]]:
         """One list of suggestions per text, in text order (``nlp.pipe`` with batching)."""
-
-
-class Cancelled(Exception):
-    """The user stopped a long run (suggesting over a corpus, training)."""
 
 
 def key(s: Suggestion) -> tuple[int, int, str]:
