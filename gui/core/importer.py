@@ -7,6 +7,7 @@ suffix; plain ``.txt``/``.md`` is here, annotated formats register their own.
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -113,9 +114,13 @@ def read_file(path: Path) -> tuple[list[ArticleRecord], list[str]]:
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise RefusedFile(path, f"is not a format Tagdesk imports (known: {known})")
-    if not path.exists():
-        raise RefusedFile(path, "does not exist")
-    if not path.is_file():  # a FIFO or a device would block the import or never end
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise RefusedFile(path, "does not exist") from None
+    except OSError as exc:
+        raise RefusedFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):  # a FIFO or a device would block the import or never end
         raise RefusedFile(path, "is not a regular file")
     return reader(path)
 
