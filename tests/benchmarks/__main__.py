@@ -105,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-one", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        args.corpus = args.corpus.resolve()  # the benchmarks run from the repository root
+        if not args.corpus.is_dir():
+            parser.error(f"--corpus {args.corpus}: not a folder")
     if args.run_one:
         return run_one(args.run_one, args.corpus, args.out)
     names = discover()
