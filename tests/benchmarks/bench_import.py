@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import Result, best_of, print_results, synthetic_articles
+from tests.benchmarks.common import Result, print_results, synthetic_articles
 
 N_FILES = 1000
 

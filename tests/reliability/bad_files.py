@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 TEXT = "The minister said prices rose 12% last year. The union denied it."
 
