@@ -99,13 +99,13 @@ def _migrate(db: sqlite_utils.Database, path: Path) -> None:
     lock: two processes opening a new database at once (the window and a command)
     must not both run the same migration."""
     conn = db.conn
-    while True:
+    while conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # no lock when current
         conn.execute("BEGIN IMMEDIATE")
         try:
             number = conn.execute("PRAGMA user_version").fetchone()[0]
             if number > SCHEMA_VERSION:
                 raise SchemaTooNew(f"{path} was written by a newer Tagdesk (schema version {number}).")
-            if number == SCHEMA_VERSION:
+            if number == SCHEMA_VERSION:  # another process migrated it meanwhile
                 conn.execute("COMMIT")
                 return
             MIGRATIONS[number](db)
