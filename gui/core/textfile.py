@@ -8,11 +8,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# One text file is one article. The longest news articles are well under 1 MB; a
+# bigger file is something else, and a 50 MB line would freeze the article view.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+def shown(path: Path | str) -> str:
+    """A path as it can be printed and stored: bytes of a file name that are not
+    valid UTF-8 become U+FFFD instead of lone surrogates (which cannot be encoded)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class RefusedFile(Exception):
     """A file that cannot be imported. The message names the file (and line, if any)."""
 
     def __init__(self, path: Path | str, reason: str, line: int | None = None):
-        where = f"{path}, line {line}" if line else f"{path}"
+        where = f"{shown(path)}, line {line}" if line else shown(path)
         super().__init__(f"{where}: {reason}")
         self.path = Path(path)
         self.line = line
@@ -62,7 +73,7 @@ def decode_bytes(data: bytes, path: Path | str) -> DecodedText:
                 DecodedText(
                     normalise_newlines(text),
                     "cp1252",
-                    f"{path}: not valid UTF-8 (first bad byte on line {line}); read as Windows-1252. "
+                    f"{shown(path)}: not valid UTF-8 (first bad byte on line {line}); read as Windows-1252. "
                     "Check its accented letters and quotes.",
                 ),
                 path,
@@ -82,8 +93,12 @@ def _checked(decoded: DecodedText, path: Path | str) -> DecodedText:
     return decoded
 
 
-def read_text_file(path: Path) -> DecodedText:
+def read_text_file(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
     try:
+        size = Path(path).stat().st_size
+        if size > max_bytes:
+            raise RefusedFile(path, f"is {size / 1e6:.1f} MB; an article file can be at most "
+                                    f"{max_bytes / 1e6:.0f} MB (is it really one article?)")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise RefusedFile(path, "no longer exists") from None

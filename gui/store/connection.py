@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
@@ -12,15 +15,25 @@ from gui.store.errors import SchemaTooNew, StoreError
 from gui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
 
 
-def _read_version(path: Path) -> int:
+def _read_version(path: Path) -> tuple[int, int]:
+    """The schema version and the number of schema objects, read in one snapshot
+    (another process may be creating the database at this moment)."""
     if not path.exists() or path.stat().st_size == 0:
-        return 0
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        return 0, 0
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None)
     try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("BEGIN")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        conn.execute("COMMIT")
+        return version, objects
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise
         raise StoreError(f"{path} is not a Tagdesk database ({exc}).") from None
     finally:
         conn.close()
@@ -50,7 +63,7 @@ def open_database(path: Path) -> tuple[sqlite_utils.Database, Path | None]:
     A database written by a newer Tagdesk is refused and left untouched.
     """
     path = Path(path)
-    version = _read_version(path)
+    version, objects = retry_busy(path, lambda: _read_version(path))
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
             f"{path} was written by a newer Tagdesk (schema version {version}); "
@@ -59,29 +72,73 @@ def open_database(path: Path) -> tuple[sqlite_utils.Database, Path | None]:
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     backup = _backup(path, version) if 0 < version < SCHEMA_VERSION else None
-    if backup is None and version == 0 and path.exists() and path.stat().st_size:
+    if version == 0 and objects:
         # An SQLite file that is not ours (tables but no version) is not touched.
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            probe.close()
-        if tables:
-            raise StoreError(f"{path} is an SQLite file but not a Tagdesk database.")
+        raise StoreError(f"{path} is an SQLite file but not a Tagdesk database.")
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     db = sqlite_utils.Database(conn)
+    try:
+        retry_busy(path, lambda: _prepare(db))
+        retry_busy(path, lambda: _migrate(db, path))
+    except BaseException:
+        conn.close()
+        raise
+    return db, backup
+
+
+def _prepare(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
     db.execute("PRAGMA synchronous = FULL")  # a committed tag survives a power cut, not only a crash
-    for number in range(version, SCHEMA_VERSION):
+
+
+def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+    """One migration per transaction. The version is read again under the write
+    lock: two processes opening a new database at once (the window and a command)
+    must not both run the same migration."""
+    conn = db.conn
+    while conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # no lock when current
         conn.execute("BEGIN IMMEDIATE")
         try:
+            number = conn.execute("PRAGMA user_version").fetchone()[0]
+            if number > SCHEMA_VERSION:
+                raise SchemaTooNew(f"{path} was written by a newer Tagdesk (schema version {number}).")
+            if number == SCHEMA_VERSION:  # another process migrated it meanwhile
+                conn.execute("COMMIT")
+                return
             MIGRATIONS[number](db)
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-    return db, backup
+
+
+def is_busy(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def retry_busy(path: Path, fn: Callable[[], T], seconds: float = BUSY_TIMEOUT_MS / 1000) -> T:
+    """Run ``fn``, again while SQLite answers "database is locked" for up to ``seconds``.
+
+    busy_timeout makes SQLite wait for a lock by itself, except where waiting could
+    deadlock or a lock is being set up (first open of a new file, journal-mode switch,
+    WAL recovery after a crash): there it answers SQLITE_BUSY at once, and the whole
+    step is retried here. Still busy after ``seconds`` is a ``StoreError``.
+    """
+    deadline = time.monotonic() + seconds
+    delay = 0.005
+    while True:
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreError(f"Could not write to {path}: another program keeps the database "
+                                 f"busy ({exc}). Nothing was saved.") from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)

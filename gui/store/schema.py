@@ -5,6 +5,8 @@ Add a migration by appending a function; never edit one that has shipped.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 
 import sqlite_utils
@@ -99,8 +101,40 @@ def _m2_suggestions_and_edit_log(db: sqlite_utils.Database) -> None:
     db["edit_log"].create_index(["article_id", "state"])
 
 
+def _m3_span_ids_never_reused(db: sqlite_utils.Database) -> None:
+    """Span ids become AUTOINCREMENT. With a plain INTEGER PRIMARY KEY, deleting the
+    newest span freed its id for the next span of any article, and undoing the
+    removal (or redoing the add) of the first span then failed on a UNIQUE
+    constraint (found by tests/reliability/test_kill9.py). The sequence starts above
+    every id the table or the undo history has used."""
+    old_sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'spans'").fetchone()[0]
+    new_sql = re.sub(r'("id"|\[id\]|\bid)\s+INTEGER\s+PRIMARY\s+KEY(?!\s+AUTOINCREMENT)',
+                     r"\1 INTEGER PRIMARY KEY AUTOINCREMENT", old_sql, count=1, flags=re.IGNORECASE)
+    new_sql = re.sub(r'^CREATE TABLE\s+("spans"|\[spans\]|spans)', 'CREATE TABLE "spans_new"', new_sql)
+    indexes = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'spans' AND sql IS NOT NULL")]
+    columns = ", ".join(f'"{c.name}"' for c in db["spans"].columns)
+    used = [db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]]
+    for (payload,) in db.execute("SELECT payload FROM edit_log"):
+        data = json.loads(payload)
+        span = data.get("span") if isinstance(data, dict) else None
+        for value in (data.get("span_id") if isinstance(data, dict) else None,
+                      span.get("id") if isinstance(span, dict) else None):
+            if isinstance(value, int):
+                used.append(value)
+    db.execute(new_sql)
+    db.execute(f'INSERT INTO "spans_new" ({columns}) SELECT {columns} FROM "spans"')
+    db.execute('DROP TABLE "spans"')
+    db.execute('ALTER TABLE "spans_new" RENAME TO "spans"')
+    for sql in indexes:
+        db.execute(sql)
+    db.execute("DELETE FROM sqlite_sequence WHERE name = 'spans'")
+    db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('spans', ?)", (max(used),))
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_suggestions_and_edit_log,
+    _m3_span_ids_never_reused,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

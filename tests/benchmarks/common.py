@@ -18,28 +18,40 @@ class Result:
     limit_seconds: float
     kind: str            # "time": ratio = seconds / limit (lower is better)
                          # "throughput": ratio = limit / seconds (higher is better)
-    target: float        # the ratio to reach (<= for "time", >= for "throughput")
+                         # "extra": ratio = seconds - limit, in ``unit`` (lower is better),
+                         #          e.g. memory: seconds and limit_seconds hold MB
+    target: float        # the ratio to reach (<= for "time"/"extra", >= for "throughput")
     note: str = ""
+    unit: str = "s"      # "s" (shown in ms) or "MB" (for kind "extra")
 
     @property
     def ratio(self) -> float:
         if self.kind == "time":
             return self.seconds / self.limit_seconds
+        if self.kind == "extra":
+            return self.seconds - self.limit_seconds
         return self.limit_seconds / self.seconds
 
     @property
     def ok(self) -> bool:
-        return self.ratio <= self.target if self.kind == "time" else self.ratio >= self.target
+        return self.ratio >= self.target if self.kind == "throughput" else self.ratio <= self.target
+
+    def _value(self, value: float) -> str:
+        return f"{value * 1000:>10.1f} ms" if self.unit == "s" else f"{value:>10.1f} {self.unit:<2}"
 
     def row(self) -> str:
-        op = "<=" if self.kind == "time" else ">="
+        op = ">=" if self.kind == "throughput" else "<="
         verdict = "OK" if self.ok else "MISS"
-        return (f"{self.path:<48} {self.seconds * 1000:>10.1f} ms  {self.limit:<34} "
-                f"{self.limit_seconds * 1000:>10.1f} ms  {self.ratio:>7.2f}x  {op} {self.target:<5g} {verdict}"
+        if self.kind == "extra":
+            ratio, target = f"{self.ratio:>+7.1f}{self.unit}", f"+{self.target:g}{self.unit}"
+        else:
+            ratio, target = f"{self.ratio:>7.2f}x", f"{self.target:g}x"
+        return (f"{self.path:<48} {self._value(self.seconds)}  {self.limit:<34} "
+                f"{self._value(self.limit_seconds)}  {ratio:>9}  {op} {target:<7} {verdict}"
                 + (f"  ({self.note})" if self.note else ""))
 
 
-HEADER = (f"{'path':<48} {'time':>13}  {'limit (same run)':<34} {'limit':>13}  {'ratio':>8}  target")
+HEADER = (f"{'path':<48} {'time':>13}  {'limit (same run)':<34} {'limit':>13}  {'ratio':>9}  target")
 
 
 def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
@@ -57,3 +69,27 @@ def print_results(results: list[Result]) -> None:
     print(HEADER)
     for r in results:
         print(r.row())
+
+
+_WORDS = ("the minister said prices rose percent last year union leaders warned strike talks fail "
+          "government denied claim wages fell since report officials threatened sanctions economy "
+          "growth inflation figures according to statement spokesperson rejected accusation police "
+          "protest city council budget million billion vote election court ruling").split()
+
+
+def synthetic_articles(n: int, words: int = 400, seed: int = 0) -> list[tuple[str, str]]:
+    """``n`` deterministic (title, text) pairs of about ``words`` words, all distinct."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        sentences, count = [], 0
+        while count < words:
+            length = rng.randint(8, 24)
+            sentence = " ".join(rng.choice(_WORDS) for _ in range(length))
+            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+            count += length
+        title = f"Report {i}: " + " ".join(rng.choice(_WORDS) for _ in range(5))
+        out.append((title, f"{title}\n\n" + " ".join(sentences) + f" (No. {i})"))
+    return out

@@ -1,0 +1,1 @@
+"""Scripts and helpers shared by the reliability tests and the benchmarks."""
