@@ -43,3 +43,10 @@ def spans_of_annotator(store, article_id: int, annotator: str) -> list[Span]:
         f"SELECT {_SPAN_COLUMNS} FROM spans WHERE article_id = ? AND annotator = ? "
         'ORDER BY start, "end", id', (article_id, annotator))
     return [_span(r) for r in rows]
+
+
+def span_keys(store, article_id: int) -> set[tuple[int, int, str, str]]:
+    """(start, end, label, annotator) of an article's spans: what makes a span a duplicate."""
+    rows = store.conn.execute(
+        'SELECT start, "end", label, coalesce(annotator, \'\') FROM spans WHERE article_id = ?', (article_id,))
+    return {tuple(r) for r in rows}
