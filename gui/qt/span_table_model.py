@@ -1,0 +1,102 @@
+"""``SpanTableModel``: every span of the corpus as table rows, fetched a page at a time.
+
+A thin adapter over ``gui.store.span_table``: Qt asks ``canFetchMore``/``fetchMore``
+as the view scrolls, sorting and filtering re-query SQL (ORDER BY / WHERE). It holds
+the rows already fetched and nothing else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from gui.qt.kwic_delegate import KwicRole
+from gui.store import span_table
+from gui.store.span_table import SpanFilter, SpanRow
+
+SpanRowRole = Qt.ItemDataRole.UserRole + 41
+COLUMNS = [("label", "Label"), ("context", "In context"), ("article", "Article"),
+           ("annotator", "Annotator"), ("origin", "Origin"), ("score", "Score")]
+PAGE = 256
+
+
+class SpanTableModel(QAbstractTableModel):
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.filter = SpanFilter()
+        self.sort_key, self.descending = "article", False
+        self.total = 0
+        self._rows: list[SpanRow] = []
+        self._exhausted = True
+        self._colors: dict[str, str] = {}
+
+    # -- loading --------------------------------------------------------------------
+
+    def reload(self, keep: int = 0) -> None:
+        """Re-run the query; ``keep`` rows at least (so an edit does not scroll the view home)."""
+        self.beginResetModel()
+        self._colors = {label.name: label.color for label in self.store.labels()}
+        self.total = span_table.count(self.store, self.filter)
+        limit = max(PAGE, keep)
+        self._rows = span_table.page(self.store, self.filter, self.sort_key, self.descending, limit, 0)
+        self._exhausted = len(self._rows) < limit
+        self.endResetModel()
+
+    def set_filter(self, spans: SpanFilter) -> None:
+        self.filter = spans
+        self.reload()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (Qt API)
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        rows = span_table.page(self.store, self.filter, self.sort_key, self.descending, PAGE, len(self._rows))
+        self._exhausted = len(rows) < PAGE
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- Qt model API ---------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def row(self, index_or_row) -> SpanRow:
+        return self._rows[index_or_row if isinstance(index_or_row, int) else index_or_row.row()]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == SpanRowRole:
+            return r
+        if role == KwicRole and key == "context":
+            return (r.before, r.text, r.after, self._colors.get(r.label))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"label": r.label, "context": f"{r.before}[{r.text}]{r.after}", "article": r.title,
+                    "annotator": r.annotator, "origin": r.origin,
+                    "score": "" if r.score is None else f"{r.score:.2f}"}[key]
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("context", "article"):
+            import html
+
+            return html.escape(r.text if key == "context" else r.title)  # never read as rich text
+        if role == Qt.ItemDataRole.DecorationRole and key == "label":
+            from PySide6.QtGui import QColor
+
+            return QColor(self._colors.get(r.label, "#888888"))
+        return None
