@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 
 from gui.commands import UsageError, arguments, command, open_store
-
-
-def default_annotator(store) -> str:
-    """The name new spans carry: the ``annotator`` setting, else the login name."""
-    return store.get_setting("annotator") or getpass.getuser()
 
 
 def _agreement_args(p):
@@ -80,6 +74,7 @@ def _search_args(p):
 @command("search", "full-text search across the articles; --tag LABEL tags every hit")
 @arguments(_search_args)
 def cmd_search(args) -> int:
+    from gui.core.annotator import default_annotator
     from gui.core.bulk_edits import CORPUS, TagHits, plan_tag_hits
     from gui.core.edits import perform
     from gui.store.search import search
