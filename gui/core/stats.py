@@ -52,6 +52,22 @@ class CorpusStats:
             "suggestions_by_rule": {k: v.to_dict() for k, v in self.suggestions_by_rule.items()},
         }
 
+    def tables(self) -> dict[str, tuple[list[str], list[list]]]:
+        """Each chart's data as (header, rows): what the dashboard draws and saves as CSV."""
+        def outcome_rows(table):
+            return [[k, o.accepted, o.rejected, o.pending,
+                     "" if o.accept_rate is None else round(o.accept_rate, 4)] for k, o in table.items()]
+
+        outcome_header = ["accepted", "rejected", "pending", "accept_rate"]
+        return {
+            "spans_by_label": (["label", "spans"], [[k, v] for k, v in self.spans_by_label.items()]),
+            "articles_by_status": (["status", "articles"], [[k, v] for k, v in self.articles_by_status.items()]),
+            "spans_by_annotator": (["annotator", "spans"], [[k, v] for k, v in self.spans_by_annotator.items()]),
+            "spans_by_day": (["day", "spans"], [[k, v] for k, v in self.spans_by_day.items()]),
+            "suggestions_by_label": (["label", *outcome_header], outcome_rows(self.suggestions_by_label)),
+            "suggestions_by_rule": (["rule", *outcome_header], outcome_rows(self.suggestions_by_rule)),
+        }
+
     def lines(self) -> list[str]:
         out = [f"articles: {self.articles}"]
         out += [f"  {k:<11} {v}" for k, v in sorted(self.articles_by_status.items())]
