@@ -50,3 +50,11 @@ def span_keys(store, article_id: int) -> set[tuple[int, int, str, str]]:
     rows = store.conn.execute(
         'SELECT start, "end", label, coalesce(annotator, \'\') FROM spans WHERE article_id = ?', (article_id,))
     return {tuple(r) for r in rows}
+
+
+def shared_articles(store, a: str, b: str) -> list[tuple[int, str]]:
+    """(id, title) of the articles both annotators made spans in."""
+    rows = store.conn.execute(
+        "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM spans WHERE annotator = ? "
+        "INTERSECT SELECT article_id FROM spans WHERE annotator = ?) ORDER BY id", (a, b))
+    return [tuple(r) for r in rows]
