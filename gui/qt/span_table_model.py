@@ -1,8 +1,8 @@
 """``SpanTableModel``: every span of the corpus as table rows, fetched a page at a time.
 
-A thin adapter over ``gui.store.span_table``: Qt asks ``canFetchMore``/``fetchMore``
-as the view scrolls, sorting and filtering re-query SQL (ORDER BY / WHERE). It holds
-the rows already fetched and nothing else.
+A thin adapter over ``gui.store.span_table``: a filter or sort asks the store for the
+ordered span ids (SQL WHERE / ORDER BY), then Qt's ``canFetchMore``/``fetchMore`` read
+the rows a page at a time as the view scrolls. It holds the ids and the rows fetched.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ class SpanTableModel(QAbstractTableModel):
         self.filter = SpanFilter()
         self.sort_key, self.descending = "article", False
         self.total = 0
+        self._ids: list[int] = []
         self._rows: list[SpanRow] = []
-        self._exhausted = True
         self._colors: dict[str, str] = {}
 
     # -- loading --------------------------------------------------------------------
@@ -36,10 +36,9 @@ class SpanTableModel(QAbstractTableModel):
         """Re-run the query; ``keep`` rows at least (so an edit does not scroll the view home)."""
         self.beginResetModel()
         self._colors = {label.name: label.color for label in self.store.labels()}
-        self.total = span_table.count(self.store, self.filter)
-        limit = max(PAGE, keep)
-        self._rows = span_table.page(self.store, self.filter, self.sort_key, self.descending, limit, 0)
-        self._exhausted = len(self._rows) < limit
+        self._ids = span_table.ordered_ids(self.store, self.filter, self.sort_key, self.descending)
+        self.total = len(self._ids)
+        self._rows = span_table.rows_by_id(self.store, self._ids[:max(PAGE, keep)])
         self.endResetModel()
 
     def set_filter(self, spans: SpanFilter) -> None:
@@ -47,11 +46,11 @@ class SpanTableModel(QAbstractTableModel):
         self.reload()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (Qt API)
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and len(self._rows) < len(self._ids)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        rows = span_table.page(self.store, self.filter, self.sort_key, self.descending, PAGE, len(self._rows))
-        self._exhausted = len(rows) < PAGE
+        start = len(self._rows)
+        rows = span_table.rows_by_id(self.store, self._ids[start:start + PAGE])
         if rows:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._rows.extend(rows)
