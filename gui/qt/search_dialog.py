@@ -100,6 +100,7 @@ class SearchDialog(QDialog):
         self.results.setItemDelegateForColumn(1, KwicDelegate(self.results))
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.verticalHeader().hide()
+        self.results.setWordWrap(False)
         self.results.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.results.setColumnWidth(0, 200)
         self.results.doubleClicked.connect(self._on_open)
