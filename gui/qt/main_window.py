@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui import __version__
 from gui.qt.adjudication_view import install_adjudication
+from gui.qt.agreement_dialog import install_agreement_dialog
 from gui.qt.article_list import ArticleIdRole, ArticleListModel
 from gui.qt.dashboard import install_dashboard
 from gui.qt.merge_action import install_merge_action
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         install_search_dialog(self)
         install_dashboard(self)
         install_adjudication(self)
+        install_agreement_dialog(self)
         self.reload_articles()
         self._restore_state()
 
