@@ -81,7 +81,11 @@ class ReviewView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.table)
-        self.refresh()
+        self._labels = []
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.refresh()  # rows are read when the table is seen, not when the window starts
 
     def _combo(self, everything: str, name: str, items=()) -> QComboBox:
         combo = QComboBox(objectName=name)
@@ -194,7 +198,6 @@ def install_review_view(window: QMainWindow) -> ReviewView:
     dock.setWidget(view)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
-    dock.visibilityChanged.connect(lambda visible: visible and view.refresh())
     action = dock.toggleViewAction()
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))
     review_menu(window).addAction(action)
