@@ -287,7 +287,7 @@ def agreement_report(store, annotators: list[str] | None = None, worst: int = 10
 
 
 def _fmt(x: float | None) -> str:
-    return "n/a" if x is None else f"{x:.3f}"
+    return "n/a" if x is None else f"{x + 0.0:.3f}" if abs(x) >= 0.0005 else "0.000"
 
 
 def report_lines(report: AgreementReport) -> list[str]:

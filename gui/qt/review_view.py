@@ -45,6 +45,8 @@ class ReviewView(QWidget):
         self.store = store
         self.perform_edit = lambda edit: perform(self.store, edit)  # the undo seam; replace it
         self.model = SpanTableModel(store, self)
+        self.model.loaded.connect(self._on_loaded)
+        self._select_after_load: int | None = None
 
         self.label_filter = self._combo("All labels", "labelFilter")
         self.annotator_filter = self._combo("All annotators", "annotatorFilter")
@@ -104,7 +106,6 @@ class ReviewView(QWidget):
         self._fill(self.annotator_filter, [(n, n) for n in annotators(self.store)])
         self._build_actions()
         self.model.reload(keep=self.model.rowCount())
-        self._show_count()
 
     def _fill(self, combo: QComboBox, items) -> None:
         current = combo.currentData()
@@ -132,8 +133,11 @@ class ReviewView(QWidget):
             action.triggered.connect(lambda _=False, s=slot: s())
             self.table.addAction(action)
 
-    def _show_count(self) -> None:
+    def _on_loaded(self) -> None:
         self.count_label.setText(f"{self.model.total:,} span(s)")
+        row, self._select_after_load = self._select_after_load, None
+        if row is not None and self.model.rowCount():
+            self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
 
     # -- editing ----------------------------------------------------------------------
 
@@ -153,10 +157,8 @@ class ReviewView(QWidget):
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
-        first = self.table.currentIndex().row()
+        self._select_after_load = self.table.currentIndex().row()  # the next row moves up into place
         self._run([RemoveSpan(r.article_id, span=self.store.span(r.id)) for r in rows])
-        if self.model.rowCount():
-            self.table.selectRow(min(max(first, 0), self.model.rowCount() - 1))
 
     # -- handlers ---------------------------------------------------------------------
 
@@ -180,7 +182,6 @@ class ReviewView(QWidget):
             label=self.label_filter.currentData(), annotator=self.annotator_filter.currentData(),
             origin=self.origin_filter.currentData(), status=self.status_filter.currentData(),
             text=self.text_filter.text().strip()))
-        self._show_count()
 
     def _on_open(self, index=None) -> None:
         index = index if index is not None and index.isValid() else self.table.currentIndex()

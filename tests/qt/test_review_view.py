@@ -28,9 +28,14 @@ def view(qtbot, corpus):
     v = ReviewView(corpus)
     qtbot.addWidget(v)
     v.resize(1000, 400)
-    v.show()
+    with qtbot.waitSignal(v.model.loaded, timeout=10_000):  # rows are sorted in a worker
+        v.show()
     qtbot.waitExposed(v)
     return v
+
+
+def loaded(qtbot, view):
+    return qtbot.waitSignal(view.model.loaded, timeout=10_000)
 
 
 def labels_in_db(store):
@@ -50,15 +55,18 @@ def test_hotkey_relabels_and_delete_removes_in_the_database(qtbot, view, corpus)
     view.table.setFocus()
     view.table.selectRow(0)  # sorted by article: Alpha's DENIAL first
     assert view.model.row(0).label == "DENIAL"
-    qtbot.keyClick(view.table, Qt.Key.Key_2)  # THREAT's hotkey
+    with loaded(qtbot, view):
+        qtbot.keyClick(view.table, Qt.Key.Key_2)  # THREAT's hotkey
     assert labels_in_db(corpus) == [(1, 0, "THREAT"), (1, 35, "STATISTIC"), (2, 0, "CLAIM")]
     assert [k for _, k, _, _ in corpus.edit_history(1)] == ["relabel"]  # an undoable, logged edit
     assert view.model.row(0).label == "THREAT"
 
     view.table.selectRow(0)
-    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    with loaded(qtbot, view):
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert labels_in_db(corpus) == [(1, 35, "STATISTIC"), (2, 0, "CLAIM")]
-    assert view.model.rowCount() == 2
+    assert view.model.rowCount() == 2 and view.count_label.text() == "2 span(s)"
+    assert view.table.selectionModel().selectedRows()[0].row() == 0  # the next span is selected
 
 
 def test_edits_go_through_the_replaceable_seam(qtbot, view, corpus):
@@ -74,23 +82,29 @@ def test_edits_go_through_the_replaceable_seam(qtbot, view, corpus):
     view.table.selectRow(2)
     view.relabel_selected("CLAIM")  # already CLAIM: nothing to do
     view.table.selectRow(1)
-    view.relabel_selected("CLAIM")
+    with loaded(qtbot, view):
+        view.relabel_selected("CLAIM")
     assert seen == ["relabel"] and corpus.span(2).label == "CLAIM"
 
 
 def test_filters_and_sorting(qtbot, view):
-    view.annotator_filter.setCurrentIndex(view.annotator_filter.findData("ana"))
+    with loaded(qtbot, view):
+        view.annotator_filter.setCurrentIndex(view.annotator_filter.findData("ana"))
     assert {view.model.row(i).annotator for i in range(view.model.rowCount())} == {"ana"}
-    view.origin_filter.setCurrentIndex(view.origin_filter.findData("imported"))
+    with loaded(qtbot, view):
+        view.origin_filter.setCurrentIndex(view.origin_filter.findData("imported"))
     assert [view.model.row(i).label for i in range(view.model.rowCount())] == ["CLAIM"]
     view.origin_filter.setCurrentIndex(0)
-    view.annotator_filter.setCurrentIndex(0)
+    with loaded(qtbot, view):
+        view.annotator_filter.setCurrentIndex(0)
+    assert view.model.rowCount() == 3
     view.text_filter.setText("strikes")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.model.row(0).label == "STATISTIC"
     view.text_filter.clear()
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
-    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    with loaded(qtbot, view):
+        view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert [view.model.row(i).label for i in range(3)] == ["STATISTIC", "DENIAL", "CLAIM"]
 
 
@@ -109,7 +123,8 @@ def test_rows_are_fetched_a_page_at_a_time(qtbot, store):
             store.add_span(Span(aid, (i % 400) * 5, (i % 400) * 5 + 4, "CLAIM", f"ed{i % 3}"))
     v = ReviewView(store)
     qtbot.addWidget(v)
-    v.show()
+    with qtbot.waitSignal(v.model.loaded, timeout=10_000):
+        v.show()
     assert v.model.rowCount() == PAGE and v.model.total == PAGE * 2 + 10
     v.table.scrollToBottom()
     qtbot.waitUntil(lambda: v.model.rowCount() > PAGE)
