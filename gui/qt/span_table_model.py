@@ -34,7 +34,7 @@ class SpanTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: list[SpanRow] = []
         self._colors: dict[str, str] = {}
-        self._generation = 0  # answers to older queries are dropped
+        self._generation = 0  # answers to older queries are dropped; 0: nothing asked yet
 
     # -- loading --------------------------------------------------------------------
 
@@ -83,7 +83,8 @@ class SpanTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_key = COLUMNS[column][0]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._generation:  # a view sets its sort column before anyone looks: no query yet
+            self.reload()
 
     # -- Qt model API ---------------------------------------------------------------
 
