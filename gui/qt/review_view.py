@@ -30,7 +30,7 @@ from gui.core.edits import Edit, Relabel, RemoveSpan, perform
 from gui.core.model import Status
 from gui.qt.kwic_delegate import KwicDelegate
 from gui.qt.review_menu import edit_performer, review_menu, span_opener
-from gui.qt.span_table_model import COLUMNS, SpanTableModel
+from gui.qt.span_table_model import SpanTableModel
 from gui.store.review_queries import annotators
 from gui.store.span_table import ORIGINS, SpanFilter
 
@@ -205,4 +205,4 @@ def install_review_view(window: QMainWindow) -> ReviewView:
     return view
 
 
-__all__ = ["COLUMNS", "ReviewView", "install_review_view"]
+__all__ = ["ReviewView", "install_review_view"]
