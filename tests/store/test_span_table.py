@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.core.model import Span
+from gui.core.model import Span, Status
 from gui.store.span_table import SpanFilter, count, ordered_ids, page
 
 
@@ -19,5 +19,9 @@ def test_sorts_and_text_filters(store):
     assert ordered_ids(store, SpanFilter(text="a title")) == [s3]  # the title matches
     assert ordered_ids(store, SpanFilter(text="a", annotator="ana"), sort="label") == [s1, s3]
     assert count(store, SpanFilter(text="zeta")) == 1 and count(store, SpanFilter(label="THREAT")) == 1
+    store.set_status(a, Status.DONE)
+    assert ordered_ids(store, SpanFilter(status="done")) == [s3]
+    assert ordered_ids(store, SpanFilter(status="todo"), sort="annotator", descending=True) == [s2, s1]
+    assert ordered_ids(store, SpanFilter(origin="manual")) == [s3, s1, s2]  # "manual" is every span here
     (row,) = page(store, SpanFilter(label="THREAT"))
     assert (row.before, row.text, row.after, row.title) == ("zeta ", "alpha", " mid", "B title")
