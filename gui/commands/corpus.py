@@ -49,25 +49,14 @@ def cmd_list(args) -> int:
     return 0
 
 
-@command("stats", "counts of articles and spans")
+@command("stats", "counts of articles, spans, editors, days and suggestion outcomes")
 @arguments(lambda p: p.add_argument("--json", action="store_true", help="machine-readable output"))
 def cmd_stats(args) -> int:
+    from gui.core.stats import corpus_stats
+
     with open_store(args) as store:
-        summaries = store.article_summaries()
-        by_status: dict[str, int] = {}
-        for s in summaries:
-            by_status[s.status.value] = by_status.get(s.status.value, 0) + 1
-        stats = {"articles": len(summaries), "spans": store.span_count(),
-                 "articles_by_status": by_status, "spans_by_label": store.label_counts()}
-    if args.json:
-        print(json.dumps(stats, indent=2))
-        return 0
-    print(f"articles: {stats['articles']}")
-    for status, n in sorted(by_status.items()):
-        print(f"  {status:<11} {n}")
-    print(f"spans: {stats['spans']}")
-    for label, n in sorted(stats["spans_by_label"].items()):
-        print(f"  {label:<11} {n}")
+        stats = corpus_stats(store)
+    print(json.dumps(stats.to_dict(), indent=2) if args.json else "\n".join(stats.lines()))
     return 0
 
 

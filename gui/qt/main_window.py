@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui import __version__
+from gui.qt.adjudication_view import install_adjudication
+from gui.qt.agreement_dialog import install_agreement_dialog
 from gui.qt.article_list import ArticleIdRole, ArticleListModel
+from gui.qt.dashboard import install_dashboard
+from gui.qt.merge_action import install_merge_action
+from gui.qt.review_view import install_review_view
+from gui.qt.search_dialog import install_search_dialog
 from gui.store import Store
 
 
@@ -53,6 +59,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self._build_menus()
+        install_merge_action(self)  # File -> Merge database…
+        install_review_view(self)  # Review menu: spans table, search, dashboard, adjudication
+        install_search_dialog(self)
+        install_dashboard(self)
+        install_adjudication(self)
+        install_agreement_dialog(self)
         self.reload_articles()
         self._restore_state()
 

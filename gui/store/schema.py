@@ -132,9 +132,36 @@ def _m3_span_ids_never_reused(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('spans', ?)", (max(used),))
 
 
+FTS_TOKENIZER = "unicode61 remove_diacritics 0"
+
+
+def _m4_article_search(db: sqlite_utils.Database) -> None:
+    """Full-text search over articles(title, text), kept in sync by triggers.
+
+    This is exactly what sqlite-utils' ``enable_fts(["title", "text"], create_triggers=True)``
+    creates (same table and trigger names, so ``db["articles"].search()`` and
+    ``detect_fts()`` work), written out because ``enable_fts`` runs ``executescript``,
+    which COMMITs the migration's transaction half-way. Diacritics are kept so that a
+    hit the index finds is also found, at its offsets, by the search in Python.
+    """
+    db.execute(f"CREATE VIRTUAL TABLE articles_fts USING FTS5 (title, text, tokenize='{FTS_TOKENIZER}', "
+               'content="articles")')
+    db.execute("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles")
+    db.execute("CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+               "INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END")
+    db.execute("CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN "
+               "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+               "VALUES('delete', old.rowid, old.title, old.text); END")
+    db.execute("CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN "
+               "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+               "VALUES('delete', old.rowid, old.title, old.text); "
+               "INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_suggestions_and_edit_log,
     _m3_span_ids_never_reused,
+    _m4_article_search,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

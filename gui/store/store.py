@@ -200,6 +200,15 @@ class Store(SuggestionStore):
             if cur.rowcount == 0:
                 raise StoreError(f"There is no article {article_id}.")
 
+    def delete_article(self, article_id: int) -> Article:
+        """Remove an article with its spans, suggestions and edit history (one transaction)."""
+        article = self.article(article_id)
+        with self.transaction():
+            for table in ("spans", "suggestions", "edit_log"):
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return article
+
     def _article_length(self, article_id: int) -> int:
         row = self._one("SELECT length(text) FROM articles WHERE id = ?", (article_id,))
         if row is None:

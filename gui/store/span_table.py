@@ -1,0 +1,151 @@
+"""Paged, filtered, sorted reads of every span in the corpus (the review table).
+
+Two steps so 100,000 spans stay fluid: ``ordered_ids`` gives the ids of every matching
+span in display order (one SQL sort that never reads article texts), and ``rows_by_id``
+reads one page of them, cutting each span's keyword-in-context out of its text with
+``substr``. Sorting by, or filtering on, the span's text reads each article's text once
+in Python instead of once per span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONTEXT = 90  # characters read either side of a span, before trimming to its sentence
+
+# Origins are "manual", "suggested:<suggester>", "imported:<format>:<file>", "adjudicated"...
+ORIGINS = ("manual", "suggested", "imported", "adjudicated", "merged")
+
+_SCORE = ('(SELECT max(g.score) FROM suggestions g WHERE g.article_id = s.article_id '
+          'AND g.start = s.start AND g."end" = s."end" AND g.label = s.label)')
+SORT_KEYS = {
+    "label": "s.label",
+    "context": None,  # the span's text: sorted in Python, see ordered_ids
+    "article": "(SELECT title FROM articles WHERE id = s.article_id)",
+    "annotator": "s.annotator",
+    "origin": "s.origin",
+    "score": _SCORE,
+}
+
+
+@dataclass(frozen=True)
+class SpanFilter:
+    label: str | None = None
+    annotator: str | None = None
+    origin: str | None = None  # one of ORIGINS: matches "suggested:rules" too
+    status: str | None = None  # the article's status
+    text: str = ""  # in the span's text or the article's title, ignoring case
+
+    def where(self, with_text: bool = True) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.label:
+            clauses.append("s.label = ?")
+            params.append(self.label)
+        if self.annotator is not None:
+            clauses.append("coalesce(s.annotator, '') = ?")
+            params.append(self.annotator)
+        if self.origin:
+            clauses.append("(s.origin = ? OR s.origin LIKE ? ESCAPE '\\')")
+            params += [self.origin, self.origin.replace("%", "\\%").replace("_", "\\_") + ":%"]
+        if self.status:
+            clauses.append("s.article_id IN (SELECT id FROM articles WHERE status = ?)")
+            params.append(self.status)
+        if self.text and with_text:
+            clauses.append('(instr(lower(substr((SELECT text FROM articles WHERE id = s.article_id), '
+                           's.start + 1, s."end" - s.start)), lower(?)) > 0 OR '
+                           "instr(lower((SELECT title FROM articles WHERE id = s.article_id)), lower(?)) > 0)")
+            params += [self.text, self.text]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@dataclass(frozen=True)
+class SpanRow:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    label: str
+    annotator: str
+    origin: str
+    title: str
+    before: str  # the span's sentence up to the span
+    text: str
+    after: str  # the rest of the sentence
+    score: float | None
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n")
+
+
+def _trim_before(before: str) -> str:
+    cut = 0
+    for m in _SENTENCE_END.finditer(before):
+        cut = m.end()
+    return before[cut:].lstrip()
+
+
+def _trim_after(after: str) -> str:
+    m = _SENTENCE_END.search(after)
+    return (after if m is None else after[:m.end()]).rstrip()
+
+
+def count(store, spans: SpanFilter = SpanFilter()) -> int:
+    if spans.text:
+        return len(ordered_ids(store, spans))
+    where, params = spans.where()
+    return store.conn.execute(f"SELECT count(*) FROM spans s{where}", params).fetchone()[0]
+
+
+def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
+                descending: bool = False) -> list[int]:
+    """The ids of every span ``spans`` lets through, in display order."""
+    direction = "DESC" if descending else "ASC"
+    if SORT_KEYS[sort] is not None and not spans.text:
+        where, params = spans.where()
+        order = f"{SORT_KEYS[sort]} {direction}, s.article_id, s.start, s.id"
+        return [r[0] for r in store.conn.execute(f"SELECT s.id FROM spans s{where} ORDER BY {order}", params)]
+    where, params = spans.where(with_text=False)
+    sort_sql = "NULL" if sort in ("context", "article") else SORT_KEYS[sort]
+    by_article: dict[int, list[tuple]] = {}
+    for row in store.conn.execute(f'SELECT s.article_id, s.start, s.id, s."end", {sort_sql} FROM spans s{where}',
+                                  params):
+        by_article.setdefault(row[0], []).append(row)
+    needle = spans.text.lower()
+    keyed = []
+    for article_id, rows in by_article.items():
+        text, title = store.conn.execute("SELECT text, title FROM articles WHERE id = ?",
+                                         (article_id,)).fetchone()
+        in_title = bool(needle) and needle in title.lower()
+        for _, start, span_id, end, key in rows:
+            span_text = text[start:end].lower()
+            if needle and not in_title and needle not in span_text:
+                continue
+            keyed.append(({"context": span_text, "article": title}.get(sort, key), article_id, start, span_id))
+    if sort in ("context", "article"):
+        keyed.sort(reverse=descending)  # plain tuples: str, int, int, int
+    else:
+        keyed.sort(key=lambda k: ((k[0] is None, k[0] if k[0] is not None else 0), k[1], k[2], k[3]),
+                   reverse=descending)
+    return [k[3] for k in keyed]
+
+
+def page(store, spans: SpanFilter = SpanFilter(), sort: str = "article", descending: bool = False,
+         limit: int = 256, offset: int = 0) -> list[SpanRow]:
+    return rows_by_id(store, ordered_ids(store, spans, sort, descending)[offset:offset + limit])
+
+
+def rows_by_id(store, ids: list[int]) -> list[SpanRow]:
+    """The rows of ``ids``, in that order (ids no longer in the store are left out)."""
+    if not ids:
+        return []
+    rows = store.conn.execute(
+        f'SELECT s.id, s.article_id, s.start, s."end", s.label, coalesce(s.annotator, \'\'), '
+        f"coalesce(s.origin, ''), a.title, "
+        f"substr(a.text, max(s.start - {CONTEXT}, 0) + 1, s.start - max(s.start - {CONTEXT}, 0)), "
+        f'substr(a.text, s.start + 1, s."end" - s.start), substr(a.text, s."end" + 1, {CONTEXT}), {_SCORE} '
+        f"FROM spans s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(ids))})", ids)
+    by_id = {}
+    for r in rows:
+        by_id[r[0]] = SpanRow(*r[:8], _trim_before(r[8]), r[9], _trim_after(r[10]), r[11])
+    return [by_id[i] for i in ids if i in by_id]
