@@ -4,7 +4,19 @@ import pytest
 
 
 @pytest.fixture
-def main_window(qtbot, db_path):
+def editor_name():
+    """The editor's name is asked on first run; tests answer it beforehand (see test_first_run)."""
+    from PySide6.QtCore import QSettings
+
+    from gui.qt.app import make_application
+
+    make_application()
+    QSettings().setValue("editor/name", "Ana Tester")
+    return "Ana Tester"
+
+
+@pytest.fixture
+def main_window(qtbot, db_path, editor_name):
     from gui.qt.app import make_application, open_main_window
 
     make_application()

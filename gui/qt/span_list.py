@@ -1,0 +1,143 @@
+"""The span list: label, text and annotator of the open article's spans, filterable by label."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import qtawesome as qta
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from gui.core.model import Label, Span
+
+SpanIdRole = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Label", "Text", "Annotator")
+
+
+def _key(span: Span) -> tuple:
+    return (span.start, span.end, span.id)
+
+
+class SpanTableModel(QAbstractTableModel):
+    """A thin adapter over the controller's spans, kept in text order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self._rows: list[Span] = []
+        self._keys: list[tuple] = []
+        self._icons = {}
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self._icons = {label.name: qta.icon("mdi6.circle", color=label.color) for label in labels}
+
+    def set_spans(self, text: str, spans: list[Span]) -> None:
+        self.beginResetModel()
+        self._text = text
+        self._rows = sorted(spans, key=_key)
+        self._keys = [_key(s) for s in self._rows]
+        self.endResetModel()
+
+    def apply_changes(self, removed: list[Span], added: list[Span]) -> None:
+        for span in removed:
+            row = bisect_left(self._keys, _key(span))
+            if row < len(self._rows) and self._rows[row].id == span.id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row], self._keys[row]
+                self.endRemoveRows()
+        for span in added:
+            row = bisect_left(self._keys, _key(span))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, span)
+            self._keys.insert(row, _key(span))
+            self.endInsertRows()
+
+    def row_of(self, span_id: int) -> int:
+        return next((i for i, s in enumerate(self._rows) if s.id == span_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        span = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return span.label
+            if column == 1:
+                return " ".join(self._text[span.start:span.end].split())[:200]
+            return span.annotator
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._icons.get(span.label)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return self._text[span.start:span.end][:1000]  # plain text tooltip
+        if role == SpanIdRole:
+            return span.id
+        return None
+
+
+class SpanListPanel(QWidget):
+    span_activated = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = SpanTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(0)
+        self.filter = QComboBox()
+        self.filter.setObjectName("spanLabelFilter")
+        self.filter.currentIndexChanged.connect(self._on_filter_changed)
+        self.table = QTableView()
+        self.table.setObjectName("spanTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 110)
+        self.table.clicked.connect(self._on_clicked)
+        self.table.activated.connect(self._on_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self.model.set_labels(labels)
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem("All labels", "")
+        for label in labels:
+            self.filter.addItem(qta.icon("mdi6.circle", color=label.color), label.name, label.name)
+        self.filter.blockSignals(False)
+
+    def _on_filter_changed(self, _index: int) -> None:
+        name = self.filter.currentData() or ""
+        self.proxy.setFilterFixedString(name)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self.span_activated.emit(index.data(SpanIdRole))
+
+    def show_span(self, span_id: int) -> None:
+        row = self.model.row_of(span_id)
+        if row < 0:
+            self.table.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
