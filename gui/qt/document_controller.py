@@ -58,6 +58,11 @@ class DocumentController(QObject):
     def _tokens(self, start: int, end: int) -> TokenIndex:
         return self.token_index or TokenIndex.around(self.text, start, end)
 
+    def set_token_index(self, index: TokenIndex) -> None:
+        """The whole text's spaCy tokens, built by a worker; until then snapping uses a local window."""
+        if index.text == self.text:
+            self.token_index = index
+
     def snap(self, start: int, end: int) -> tuple[int, int] | None:
         index = self._tokens(start, end)
         snapped = index.snap(start, end)

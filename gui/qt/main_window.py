@@ -40,8 +40,8 @@ class MainWindow(QMainWindow):
         self.labels = store.labels()
         self.controller: DocumentController | None = None
         self.undo_stack = QUndoStack(self)
-        self.tag_all_flow = TagAllFlow(self)
         self._tasks = []
+        self.tag_all_flow = TagAllFlow(self)
 
         self.article_model = ArticleListModel(self)
         self.article_filter = ArticleFilterModel(self)
@@ -168,8 +168,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{c.article.title} — Tagdesk")
         self.settings.setValue("window/last_article", article_id)
         self._restore_position(article_id)
-        task = token_index_task(c.text, self)
-        task.finished.connect(lambda index, c=c: c is self.controller and setattr(c, "token_index", index))
+        task = token_index_task(c.text)  # unparented: it outlives a closed window; the runnable keeps it
+        task.finished.connect(c.set_token_index)  # dropped if the controller is gone by then
         self.task_started(task, show=False)
         task.start()
 

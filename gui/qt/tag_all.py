@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from gui.core.model import Span
@@ -17,12 +17,14 @@ def _scan_corpus(path, phrase: str, label: str, annotator: str, progress) -> lis
         return occurrences_in_corpus(store, phrase, label, annotator, progress)
 
 
-class TagAllFlow:
+class TagAllFlow(QObject):
     """Finds, asks, applies. ``window`` gives the controller, messages and the list refresh."""
 
     def __init__(self, window):
+        super().__init__(window)
         self.window = window
         self.box: QMessageBox | None = None
+        self._pending = None
 
     def start(self, span: Span, corpus: bool) -> None:
         controller = self.window.controller
@@ -33,13 +35,17 @@ class TagAllFlow:
                                         controller.token_index)
             self._confirm(controller, found, phrase, span.label, "in this article")
             return
-        task = Task(lambda p: _scan_corpus(controller.store.path, phrase, span.label, controller.annotator, p),
-                    "Finding occurrences", self.window)
-        task.finished.connect(
-            lambda found: self._confirm(controller, found, phrase, span.label, "in all articles"))
+        path, label, annotator = controller.store.path, span.label, controller.annotator
+        task = Task(lambda p: _scan_corpus(path, phrase, label, annotator, p), "Finding occurrences")
+        self._pending = (controller, phrase, label)
+        task.finished.connect(self._on_scanned)  # bound methods: dropped if this flow is gone
         task.failed.connect(self.window.show_error)
         self.window.task_started(task)
         task.start()
+
+    def _on_scanned(self, found: list[Span]) -> None:
+        controller, phrase, label = self._pending
+        self._confirm(controller, found, phrase, label, "in all articles")
 
     def _confirm(self, controller, found: list[Span], phrase: str, label: str, where: str) -> None:
         if controller is not self.window.controller:

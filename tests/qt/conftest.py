@@ -5,12 +5,16 @@ import pytest
 
 @pytest.fixture
 def editor_name():
-    """The editor's name is asked on first run; tests answer it beforehand (see test_first_run)."""
+    """The editor's name is asked on first run; tests answer it beforehand (see test_first_run).
+
+    QSettings caches its folder for the process, so each test starts from cleared settings.
+    """
     from PySide6.QtCore import QSettings
 
     from gui.qt.app import make_application
 
     make_application()
+    QSettings().clear()
     QSettings().setValue("editor/name", "Ana Tester")
     return "Ana Tester"
 
@@ -22,6 +26,7 @@ def main_window(qtbot, db_path, editor_name):
     make_application()
     window = open_main_window(db_path)
     qtbot.addWidget(window)
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     yield window
     window.store.close()

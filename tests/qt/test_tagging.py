@@ -17,7 +17,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def w(main_window, qtbot):
     main_window.activateWindow()
-    qtbot.waitActive(main_window)
+    qtbot.waitUntil(main_window.isActiveWindow)
     main_window.article_view.setFocus()
     return main_window
 
