@@ -68,6 +68,7 @@ class TagAllFlow(QObject):
 
     def _on_answer(self, box: QMessageBox, controller, found: list[Span], label: str) -> None:
         self.box = None
+        box.setObjectName("")  # answered: no longer the pending question
         box.deleteLater()
         if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
             return
