@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -40,11 +41,26 @@ def load_tokenizer(lang: str = "en"):
         return _nlp
 
 
-def spacy_token_offsets(text: str, lang: str = "en") -> list[tuple[int, int]]:
+def spacy_token_offsets(text: str, lang: str = "en", chunk: int = 4000) -> list[tuple[int, int]]:
+    """spaCy's tokens of ``text``, tokenized in pieces cut at whitespace.
+
+    spaCy never makes a token across whitespace, so the pieces give the same
+    tokens as the whole; between pieces the worker lets the UI thread run (the
+    tokenizer holds the GIL while it works).
+    """
     nlp = load_tokenizer(lang)
-    with _lock:  # one tokenizer, used by one worker at a time
-        doc = nlp.make_doc(text)
-    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    offsets: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        end = min(len(text), at + chunk)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        with _lock:  # one tokenizer, used by one worker at a time
+            doc = nlp.make_doc(text[at:end])
+        offsets += [(at + t.idx, at + t.idx + len(t.text)) for t in doc if not t.is_space]
+        at = end
+        time.sleep(0)  # yield the GIL
+    return offsets
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from gui.core.model import ArticleSummary, Status
+from gui.qt.icons import static_icon
 
 STATUS_ICONS = {
     Status.TODO: ("mdi6.circle-outline", "#8a8f98"),
@@ -22,7 +22,7 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
-        self._icons = {s: qta.icon(name, color=color) for s, (name, color) in STATUS_ICONS.items()}
+        self._icons = {s: static_icon(name, color) for s, (name, color) in STATUS_ICONS.items()}
 
     def status_icon(self, status: Status):
         return self._icons[status]

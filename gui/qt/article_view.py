@@ -70,9 +70,17 @@ class ArticleView(QPlainTextEdit):
             starts.append(block.position())
             block = block.next()
         self._block_starts = [self._map.to_cp(u) for u in starts] if self._map.astral else starts
-        self._spans, self._buckets = {}, defaultdict(list)
+        self._spans = {s.id: s for s in spans}
+        self._buckets = buckets = defaultdict(list)
+        block_starts = self._block_starts
         for span in spans:
-            self._add(span)
+            first = bisect_right(block_starts, span.start) - 1
+            last = bisect_right(block_starts, span.end - 1) - 1 if span.end > span.start else first
+            if first == last:
+                buckets[first].append(span)
+            else:
+                for b in range(first, last + 1):
+                    buckets[b].append(span)
         self.viewport().update()
 
     def apply_changes(self, removed: list[Span], added: list[Span]) -> None:
@@ -278,13 +286,17 @@ class ArticleView(QPlainTextEdit):
         end_cp = start_cp + len(block.text())
         pos = block.position()
         pieces = []
+        lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+        line_starts = [line.textStart() for line in lines]
         for span in spans:
             a = self.to_qt(max(span.start, start_cp)) - pos
             b = self.to_qt(min(span.end, end_cp)) - pos
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                ls, le = line.textStart(), line.textStart() + line.textLength()
-                lo, hi = max(a, ls), min(b, le)
+            for i in range(max(0, bisect_right(line_starts, a) - 1), len(lines)):
+                line = lines[i]
+                ls = line_starts[i]
+                if ls >= b:
+                    break
+                lo, hi = max(a, ls), min(b, ls + line.textLength())
                 if lo >= hi:
                     continue
                 x1 = _x(line.cursorToX(lo))

@@ -40,6 +40,8 @@ class DocumentController(QObject):
         self.annotator = annotator
         self.article: Article = store.article(article_id)
         self.spans: dict[int, Span] = {s.id: s for s in store.spans(article_id)}
+        self._counts = Counter(s.label for s in self.spans.values())
+        self._taken = Counter((s.start, s.end, s.label) for s in self.spans.values())
         self.token_index: TokenIndex | None = None  # the whole text, once a worker built it
         self._restore_history()
 
@@ -50,7 +52,7 @@ class DocumentController(QObject):
         return self.article.text
 
     def label_counts(self) -> Counter:
-        return Counter(s.label for s in self.spans.values())
+        return +self._counts
 
     def sorted_spans(self) -> list[Span]:
         return sorted(self.spans.values(), key=lambda s: (s.start, s.end, s.id))
@@ -81,10 +83,9 @@ class DocumentController(QObject):
             snapped = self.snap(start, end)
         if snapped is None:
             return None
-        for s in self.spans.values():
-            if (s.start, s.end, s.label) == (*snapped, label):
-                self.refused.emit(f"This text is already tagged {label}.")
-                return None
+        if self._taken[(*snapped, label)]:
+            self.refused.emit(f"This text is already tagged {label}.")
+            return None
         edit = AddSpan(self.article.id, Span(self.article.id, *snapped, label, self.annotator))
         if not self.apply(edit):
             return None
@@ -153,9 +154,13 @@ class DocumentController(QObject):
                 continue
             if old is not None:
                 changes.removed.append(old)
+                self._counts[old.label] -= 1
+                self._taken[(old.start, old.end, old.label)] -= 1
             if new is not None:
                 self.spans[span_id] = new
                 changes.added.append(new)
+                self._counts[new.label] += 1
+                self._taken[(new.start, new.end, new.label)] += 1
         self.spans_changed.emit(changes)
         self.saved.emit(self.stack.undoText() or "")
 

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{c.article.title} — Tagdesk")
         self.settings.setValue("window/last_article", article_id)
         self._restore_position(article_id)
+        QTimer.singleShot(300, c, lambda: self._start_token_index(c))  # after the article is painted
+
+    def _start_token_index(self, c: DocumentController) -> None:
         task = token_index_task(c.text)  # unparented: it outlives a closed window; the runnable keeps it
         task.finished.connect(c.set_token_index)  # dropped if the controller is gone by then
         self.task_started(task, show=False)
@@ -202,8 +205,8 @@ class MainWindow(QMainWindow):
     def _on_span_selected(self, span_id: int) -> None:
         for action in self.actions_.span_actions:
             action.setEnabled(span_id >= 0)
-        if span_id >= 0:
-            self.span_panel.show_span(span_id)
+        if span_id >= 0 and self.controller is not None and span_id in self.controller.spans:
+            self.span_panel.show_span(self.controller.spans[span_id])
 
     def delete_span(self) -> None:
         if self.article_view.selected_span_id is not None:

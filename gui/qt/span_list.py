@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
-import qtawesome as qta
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from gui.core.model import Label, Span
+from gui.qt.icons import static_icon
 
 SpanIdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Label", "Text", "Annotator")
 
 
-def _key(span: Span) -> tuple:
-    return (span.start, span.end, span.id)
+_key = attrgetter("start", "end", "id")
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -29,13 +29,16 @@ class SpanTableModel(QAbstractTableModel):
         self._icons = {}
 
     def set_labels(self, labels: list[Label]) -> None:
-        self._icons = {label.name: qta.icon("mdi6.circle", color=label.color) for label in labels}
+        self._icons = {label.name: static_icon("mdi6.circle", label.color) for label in labels}
 
     def set_spans(self, text: str, spans: list[Span]) -> None:
         self.beginResetModel()
         self._text = text
-        self._rows = sorted(spans, key=_key)
-        self._keys = [_key(s) for s in self._rows]
+        keys = list(map(_key, spans))
+        if any(a > b for a, b in zip(keys, keys[1:])):  # the store gives them in order already
+            spans = sorted(spans, key=_key)
+            keys = list(map(_key, spans))
+        self._rows, self._keys = list(spans), keys
         self.endResetModel()
 
     def apply_changes(self, removed: list[Span], added: list[Span]) -> None:
@@ -52,8 +55,9 @@ class SpanTableModel(QAbstractTableModel):
             self._keys.insert(row, _key(span))
             self.endInsertRows()
 
-    def row_of(self, span_id: int) -> int:
-        return next((i for i, s in enumerate(self._rows) if s.id == span_id), -1)
+    def row_of(self, span: Span) -> int:
+        row = bisect_left(self._keys, _key(span))
+        return row if row < len(self._rows) and self._rows[row].id == span.id else -1
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self._rows)
@@ -122,7 +126,7 @@ class SpanListPanel(QWidget):
         self.filter.clear()
         self.filter.addItem("All labels", "")
         for label in labels:
-            self.filter.addItem(qta.icon("mdi6.circle", color=label.color), label.name, label.name)
+            self.filter.addItem(static_icon("mdi6.circle", label.color), label.name, label.name)
         self.filter.blockSignals(False)
 
     def _on_filter_changed(self, _index: int) -> None:
@@ -132,8 +136,8 @@ class SpanListPanel(QWidget):
     def _on_clicked(self, index: QModelIndex) -> None:
         self.span_activated.emit(index.data(SpanIdRole))
 
-    def show_span(self, span_id: int) -> None:
-        row = self.model.row_of(span_id)
+    def show_span(self, span: Span) -> None:
+        row = self.model.row_of(span)
         if row < 0:
             self.table.clearSelection()
             return

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-import qtawesome as qta
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from gui.core.model import Label
+from gui.qt.icons import static_icon
 
 
 class StatusPanel(QWidget):
@@ -36,11 +36,11 @@ class StatusPanel(QWidget):
         self.counts_label.setText(" &nbsp; ".join(parts))
 
     def set_saved(self, detail: str = "") -> None:
-        self.saved_icon.setPixmap(qta.icon("mdi6.content-save-check", color="#2e9d5b").pixmap(16, 16))
+        self.saved_icon.setPixmap(static_icon("mdi6.content-save-check", "#2e9d5b").pixmap(16, 16))
         self.saved_label.setText("Saved")
         self.saved_label.setToolTip(html.escape(f"Saved to disk: {detail}" if detail else "Everything is on disk"))
 
     def set_failed(self, message: str) -> None:
-        self.saved_icon.setPixmap(qta.icon("mdi6.alert-circle", color="#DC3D43").pixmap(16, 16))
+        self.saved_icon.setPixmap(static_icon("mdi6.alert-circle", "#DC3D43").pixmap(16, 16))
         self.saved_label.setText("Not saved")
         self.saved_label.setToolTip(html.escape(message))

@@ -69,3 +69,11 @@ def test_utf16_map_round_trips_around_an_emoji():
         assert len(text[:cp].encode("utf-16-le")) // 2 == u
         assert m.to_cp(u) == cp
     assert len(units) // 2 == m.to_utf16(len(text))
+
+
+def test_spacy_tokens_in_pieces_equal_the_whole_text():
+    import spacy
+
+    text = ("Petro said:  \"we're fine\" — 1,200 U.S. troops (mid-2025) arrived.\n" * 40).strip()
+    whole = [(t.idx, t.idx + len(t.text)) for t in spacy.blank("en")(text) if not t.is_space]
+    assert spacy_token_offsets(text, chunk=50) == whole
