@@ -39,6 +39,7 @@ class ArticleView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setMouseTracking(True)
+        self.document().setDocumentMargin(12)
         self._labels: dict[str, Label] = {}
         self._lane: dict[str, int] = {}
         self._tints: dict[str, QColor] = {}

@@ -17,9 +17,18 @@ from gui.core.edits import Edit
 from gui.store import StoreError
 
 
+def _title(controller, edit: Edit) -> str:
+    """The history line: the edit and, for one span, the start of its text."""
+    span = getattr(edit, "span", None) or controller.spans.get(getattr(edit, "span_id", None))
+    if span is None or span.article_id != controller.article.id:
+        return edit.describe()
+    words = " ".join(controller.text[span.start:span.end].split())
+    return f"{edit.describe()} · {words if len(words) <= 34 else words[:33] + '…'}"
+
+
 class EditCommand(QUndoCommand):
     def __init__(self, controller, edit: Edit, log_id: int):
-        super().__init__(edit.describe())
+        super().__init__(_title(controller, edit))
         self.controller = controller
         self.edit = edit
         self.log_id = log_id
