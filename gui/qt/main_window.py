@@ -163,7 +163,6 @@ class MainWindow(QMainWindow):
         c.saved.connect(self.status_panel.set_saved)
         c.failed.connect(self.show_error)
         c.refused.connect(self.show_message)
-        c.span_created.connect(lambda sid: self.article_view.select_span(sid))
         self.article_view.set_article(c.text, list(c.spans.values()))
         self.span_panel.model.set_spans(c.text, list(c.spans.values()))
         self.status_panel.set_counts(c.label_counts())

@@ -111,9 +111,11 @@ class SpanListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing to contents reads up to 1,000 rows per change.
+        metrics = self.table.fontMetrics()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, metrics.horizontalAdvance("STATISTIC") + 40)
+        header.resizeSection(2, metrics.horizontalAdvance("Maria Editor") + 16)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)

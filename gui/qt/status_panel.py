@@ -36,9 +36,11 @@ class StatusPanel(QWidget):
         self.counts_label.setText(" &nbsp; ".join(parts))
 
     def set_saved(self, detail: str = "") -> None:
+        self.saved_label.setToolTip(html.escape(f"Saved to disk: {detail}" if detail else "Everything is on disk"))
+        if self.saved_label.text() == "Saved":
+            return
         self.saved_icon.setPixmap(static_icon("mdi6.content-save-check", "#2e9d5b").pixmap(16, 16))
         self.saved_label.setText("Saved")
-        self.saved_label.setToolTip(html.escape(f"Saved to disk: {detail}" if detail else "Everything is on disk"))
 
     def set_failed(self, message: str) -> None:
         self.saved_icon.setPixmap(static_icon("mdi6.alert-circle", "#DC3D43").pixmap(16, 16))
