@@ -13,6 +13,8 @@ from gui.qt.icons import static_icon
 
 SpanIdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Label", "Text", "Annotator")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                    SpanIdRole})
 
 
 _key = attrgetter("start", "end", "id")
@@ -71,7 +73,7 @@ class SpanTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES:  # the delegate asks ~8 roles per cell on every paint
             return None
         span = self._rows[index.row()]
         column = index.column()

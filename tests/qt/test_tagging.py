@@ -147,3 +147,33 @@ def test_offsets_stay_right_after_an_emoji(w, qtbot):
     drag(qtbot, w.article_view, start, start + 4)
     key(qtbot, w, K.Key_1)
     assert [text[s.start:s.end] for s in w.store.spans(aid)] == ["30 people", "attended"]
+
+
+def test_keyboard_only_shift_arrows_then_a_hotkey(w, qtbot):
+    text, aid, view = _text(w), w.controller.article.id, w.article_view
+    start = text.index("Nicolas Maduro")
+    cursor = view.textCursor()
+    cursor.setPosition(view.to_qt(start))
+    view.setTextCursor(cursor)
+    for _ in range(len("Nicolas Mad")):
+        key(qtbot, w, K.Key_Right, SHIFT)
+    key(qtbot, w, K.Key_2)
+    assert spans_in_db(w.store, aid) == [(start, start + len("Nicolas Maduro"), "THREAT")]
+
+
+def test_double_click_a_word_and_shift_click_to_extend(w, qtbot):
+    from tests.qt.drive import LEFT, NO_MOD, point_at, reveal
+
+    text, aid, view = _text(w), w.controller.article.id, w.article_view
+    start = text.index("Venezuelan leader")
+    reveal(view, start)
+    a, b = point_at(view, start + 2), point_at(view, start + 3)
+    middle = a.__class__((a.x() + b.x()) // 2, a.y())
+    qtbot.mouseDClick(view.viewport(), LEFT, NO_MOD, middle)
+    assert view.selection_range() == (start, start + len("Venezuelan"))
+    key(qtbot, w, K.Key_4)
+    end = start + len("Venezuelan leader")
+    qtbot.mouseClick(view.viewport(), LEFT, NO_MOD, point_at(view, start))
+    qtbot.mouseClick(view.viewport(), LEFT, SHIFT, point_at(view, end - 2))
+    key(qtbot, w, K.Key_1)
+    assert spans_in_db(w.store, aid) == [(start, start + len("Venezuelan"), "STATISTIC"), (start, end, "CLAIM")]
