@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from gui.core.model import Status
 from gui.qt.app import make_application, open_main_window
-from tests.qt.drive import drag, key, spans_in_db
+from tests.qt.drive import drag, key
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
