@@ -240,18 +240,19 @@ class MainWindow(QMainWindow):
     # -- status -------------------------------------------------------------------
 
     def set_status(self, status: Status, advance: bool) -> None:
-        if self.controller is None or not self.controller.set_status(status):
+        if self.controller is None:
             return
-        if advance:
-            self._go_to_next_not_done()
+        article_id = self.controller.article.id  # a status filter may switch articles meanwhile
+        if self.controller.set_status(status) and advance:
+            self._go_to_next_not_done(article_id)
 
     def _on_article_status_changed(self, status: Status) -> None:
         self.article_model.update_row(self.controller.article.id, status=status)
         self.show_message(f"Article marked {status.title.lower()}.")
 
-    def _go_to_next_not_done(self) -> None:
+    def _go_to_next_not_done(self, article_id: int) -> None:
         rows = self.article_model.rowCount()
-        start = self.article_model.row_of(self.controller.article.id)
+        start = self.article_model.row_of(article_id)
         for k in range(1, rows):
             summary = self.article_model.summary((start + k) % rows)
             if summary.status not in (Status.DONE, Status.SKIPPED) and self.select_article(summary.id):

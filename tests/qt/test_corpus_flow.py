@@ -132,3 +132,20 @@ def test_reopening_restores_article_scroll_and_selection(qtbot, db_path, editor_
     assert w.article_view.selection_range() == (start, start + 5)
     qtbot.waitUntil(lambda: w.article_view.verticalScrollBar().value() == 3)
     w.store.close()
+
+
+def test_done_under_a_to_do_filter_goes_to_the_next_article_to_do(w, qtbot):
+    store = w.store
+    ids = [s.id for s in store.article_summaries()]
+    third = store.add_article("A third article about Petro.", "third")
+    w.reload_articles()
+    w.status_filter.setCurrentIndex(w.status_filter.findData(Status.TODO.value))
+    w.select_article(ids[0])
+    w.article_view.setFocus()
+    key(qtbot, w, K.Key_Return, CTRL)
+    assert store.article(ids[0]).status == Status.DONE
+    assert w.controller.article.id == ids[1]
+    assert w.article_list.model().rowCount() == 2  # the done one left the filtered list
+    w.article_view.setFocus()
+    key(qtbot, w, K.Key_Return, CTRL)
+    assert w.controller.article.id == third
