@@ -319,8 +319,6 @@ class MainWindow(QMainWindow):
         last = self.settings.value("window/last_article")
         if not (last is not None and self.select_article(int(last))) and self.article_filter.rowCount():
             self.article_list.setCurrentIndex(self.article_filter.index(0, 0))
-        if stored_name() is None:
-            QTimer.singleShot(0, self.ask_editor_name)
 
     def _save_position(self) -> None:
         if self.controller is None:
@@ -344,6 +342,11 @@ class MainWindow(QMainWindow):
             bar = self.article_view.verticalScrollBar()
             QTimer.singleShot(0, lambda: bar.setValue(int(scroll)))
             bar.setValue(int(scroll))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if stored_name() is None and self.findChild(EditorNameDialog) is None:
+            QTimer.singleShot(200, self.ask_editor_name)  # first run: once the window is on screen
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self._save_position()
