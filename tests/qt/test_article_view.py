@@ -145,3 +145,21 @@ def test_dark_palette_keeps_label_colours_legible(main_window):
     bar = QColor(w.article_view._bars["DENIAL"])
     assert bar.lightness() > QColor(w.store.labels()[2].color).lightness()  # lifted on dark
     assert tint.alpha() > 52
+
+
+def test_span_list_filter_holds_while_spans_are_added_and_removed(main_window, qtbot):
+    w = main_window
+    text = w.controller.text
+    w.span_panel.filter.setCurrentIndex(w.span_panel.filter.findData("CLAIM"))
+    model = w.span_panel.table.model()
+    threat = _add(w, text.index("Maduro"), text.index("Maduro") + 6, "THREAT")
+    assert model.rowCount() == 0
+    claim = _add(w, text.index("Bogota"), text.index("Bogota") + 6, "CLAIM")
+    assert model.rowCount() == 1 and model.index(0, 1).data() == "Bogota"
+    w.article_view.select_span(threat.id)
+    w.article_view.setFocus()
+    key(qtbot, w, K.Key_1)  # relabel THREAT -> CLAIM: it joins the filtered list, in text order
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["Bogota", "Maduro"]
+    w.span_panel.filter.setCurrentIndex(0)
+    assert model.rowCount() == 2
+    assert {s.label for s in w.store.spans(w.controller.article.id)} == {"CLAIM"} and claim.id
