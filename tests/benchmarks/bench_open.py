@@ -161,6 +161,19 @@ def main() -> None:
         removes.append(time.perf_counter() - start)
     assert store.span_count() == SPANS
 
+    # The floor of any edit: one logged edit committed with synchronous=FULL (an fsync).
+    from gui.core.edits import AddSpan, perform, undo
+
+    def disk_write():
+        edit = AddSpan(big, Span(big, where, where + 7, "CLAIM", "bench"))
+        start = time.perf_counter()
+        log_id = perform(store, edit)
+        elapsed = time.perf_counter() - start
+        undo(store, edit, log_id)
+        return elapsed
+
+    write = min(disk_write() for _ in range(15))
+
     # Scrolling: page by page through the whole article.
     def scroll_through(widget):
         bar = widget.verticalScrollBar()
@@ -185,6 +198,9 @@ def main() -> None:
                "time", 5.0, f"of which store.spans() {read * 1000:.1f} ms"),
         Result("add one span (snap+disk+views+repaint)", min(adds), "window open", opened, "time", 0.1),
         Result("remove one span (disk+views+repaint)", min(removes), "window open", opened, "time", 0.1),
+        Result("add one span", min(adds), "ArticleView open", view_opened, "time", 0.1),
+        Result("  its disk write alone (fsync'd commit)", write, "ArticleView open", view_opened, "time", 0.1,
+               "the floor of any edit"),
         Result(f"scroll through, {view_scroll[2]} pages", view_scroll[0],
                "same scroll, plain editor", plain_scroll[0], "time", 5.0,
                f"slowest page {view_scroll[1] * 1000:.1f} ms vs {plain_scroll[1] * 1000:.1f} ms"),
