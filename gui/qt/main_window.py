@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         for action in self.actions_.span_actions:
             action.setEnabled(span_id >= 0)
         if span_id >= 0 and self.controller is not None and span_id in self.controller.spans:
-            self.span_panel.show_span(self.controller.spans[span_id])
+            self.span_panel.follow(self.controller.spans[span_id])
 
     def delete_span(self) -> None:
         if self.article_view.selected_span_id is not None:

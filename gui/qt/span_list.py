@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from gui.core.model import Label, Span
@@ -149,6 +149,13 @@ class SpanListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
+        # The list follows the selected span once the editor pauses: scrolling it
+        # repaints the whole panel (~10 ms), which must not delay a keystroke.
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(150)
+        self._follow_timer.timeout.connect(self._on_follow)
+        self._pending: Span | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -168,6 +175,14 @@ class SpanListPanel(QWidget):
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.span_activated.emit(index.data(SpanIdRole))
+
+    def follow(self, span: Span | None) -> None:
+        self._pending = span
+        self._follow_timer.start()
+
+    def _on_follow(self) -> None:
+        if self._pending is not None:
+            self.show_span(self._pending)
 
     def show_span(self, span: Span) -> None:
         row = self.model.row_of(span)

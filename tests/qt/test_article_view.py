@@ -163,3 +163,13 @@ def test_span_list_filter_holds_while_spans_are_added_and_removed(main_window, q
     w.span_panel.filter.setCurrentIndex(0)
     assert model.rowCount() == 2
     assert {s.label for s in w.store.spans(w.controller.article.id)} == {"CLAIM"} and claim.id
+
+
+def test_span_list_follows_the_selected_span(main_window, qtbot):
+    w = main_window
+    text = w.controller.text
+    spans = [_add(w, text.index(word), text.index(word) + len(word), "CLAIM") for word in ("Bogota", "Maduro")]
+    w.article_view.select_span(spans[1].id)
+    table = w.span_panel.table
+    qtbot.waitUntil(lambda: table.currentIndex().row() == 1)
+    assert w.store.span(spans[1].id).label == "CLAIM"
