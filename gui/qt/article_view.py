@@ -8,7 +8,7 @@ are painted, and an edit updates only the blocks its spans cover: opening an
 article with thousands of spans costs little more than ``setPlainText``.
 
 Offsets: signals and spans use Python code-point offsets; Qt positions are UTF-16
-units, converted by ``Utf16Map``.
+units (and read "\\r\\n" as one break), converted by ``PositionMap``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCursor, QTextLi
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from gui.core.model import Label, Span
-from gui.core.utf16 import Utf16Map
+from gui.core.positions import PositionMap
 
 BAR, BAR_GAP = 2.0, 1.0
 
@@ -47,7 +47,7 @@ class ArticleView(QPlainTextEdit):
         self._spans: dict[int, Span] = {}
         self._buckets: dict[int, list[Span]] = defaultdict(list)  # block number -> spans in it
         self._block_starts: list[int] = [0]
-        self._map = Utf16Map("")
+        self._map = PositionMap("")
         self._text = ""
         self.selected_span_id: int | None = None
         self.exact_selection = False
@@ -64,13 +64,13 @@ class ArticleView(QPlainTextEdit):
     def set_article(self, text: str, spans: list[Span]) -> None:
         self.selected_span_id = None
         self._text = text
-        self._map = Utf16Map(text)
+        self._map = PositionMap(text)
         self.setPlainText(text)  # plain text: never interpreted as HTML
         starts, block = [], self.document().firstBlock()
         while block.isValid():
             starts.append(block.position())
             block = block.next()
-        self._block_starts = [self._map.to_cp(u) for u in starts] if self._map.astral else starts
+        self._block_starts = [self._map.to_cp(u) for u in starts] if self._map.shifted else starts
         self._spans = {s.id: s for s in spans}
         self._buckets = buckets = defaultdict(list)
         block_starts = self._block_starts
@@ -111,7 +111,7 @@ class ArticleView(QPlainTextEdit):
     # -- offsets ------------------------------------------------------------------
 
     def to_qt(self, cp: int) -> int:
-        return self._map.to_utf16(cp)
+        return self._map.to_document(cp)
 
     def to_cp(self, pos: int) -> int:
         return self._map.to_cp(pos)

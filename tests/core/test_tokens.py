@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from gui.core.tokens import TokenIndex, find_occurrences, spacy_token_offsets
-from gui.core.utf16 import Utf16Map
 
 TEXT = "Petro denied the claim.   More than 110 people, he said: \"we're fine\"."
 
@@ -58,17 +57,6 @@ def test_around_indexes_only_a_window_but_snaps_the_same():
     local = TokenIndex.around(text, s, s + 8)
     assert len(local) < 400
     assert local.snap(s, s + 8) == TokenIndex.fallback(text).snap(s, s + 8)
-
-
-def test_utf16_map_round_trips_around_an_emoji():
-    text = "a😀b😀😀c"
-    m = Utf16Map(text)
-    units = text.encode("utf-16-le")
-    for cp in range(len(text) + 1):
-        u = m.to_utf16(cp)
-        assert len(text[:cp].encode("utf-16-le")) // 2 == u
-        assert m.to_cp(u) == cp
-    assert len(units) // 2 == m.to_utf16(len(text))
 
 
 def test_spacy_tokens_in_pieces_equal_the_whole_text():

@@ -177,3 +177,15 @@ def test_double_click_a_word_and_shift_click_to_extend(w, qtbot):
     qtbot.mouseClick(view.viewport(), LEFT, SHIFT, point_at(view, end - 2))
     key(qtbot, w, K.Key_1)
     assert spans_in_db(w.store, aid) == [(start, start + len("Venezuelan"), "STATISTIC"), (start, end, "CLAIM")]
+
+
+def test_offsets_stay_right_after_windows_line_breaks(w, qtbot):
+    aid = w.store.add_article("Headline\r\nPetro said 30 people\r\n\r\nwere 😀 hurt in Bogota.", "crlf")
+    w.reload_articles()
+    w.select_article(aid)
+    text = _text(w)
+    for word, hotkey in (("30 people", K.Key_4), ("Bogota", K.Key_1)):
+        start = text.index(word)
+        drag(qtbot, w.article_view, start, start + len(word) - 1)
+        key(qtbot, w, hotkey)
+    assert [text[s.start:s.end] for s in w.store.spans(aid)] == ["30 people", "Bogota"]
