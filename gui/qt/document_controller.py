@@ -31,7 +31,6 @@ class DocumentController(QObject):
     saved = Signal(str)  # what was saved
     failed = Signal(str)  # a store error, as a message
     refused = Signal(str)  # a request that was not an edit (whitespace selection, ...)
-    span_created = Signal(int)
 
     def __init__(self, store: Store, article_id: int, stack: QUndoStack, annotator: str, parent=None):
         super().__init__(parent)
@@ -89,7 +88,6 @@ class DocumentController(QObject):
         edit = AddSpan(self.article.id, Span(self.article.id, *snapped, label, self.annotator))
         if not self.apply(edit):
             return None
-        self.span_created.emit(edit.span.id)
         return edit.span
 
     def relabel(self, span_id: int, label: str) -> bool:
