@@ -242,17 +242,22 @@ class ArticleView(QPlainTextEdit):
         self.viewport().update()
 
     def _update_range(self, start: int, end: int) -> None:
-        """Schedule a repaint of the visible part of the blocks spanning ``[start, end)``."""
+        """Schedule a repaint of the visible lines spanning ``[start, end)``."""
         doc = self.document()
-        first = doc.findBlock(self.to_qt(start))
-        last = doc.findBlock(self.to_qt(max(start, end - 1)))
+        a, b = self.to_qt(start), self.to_qt(max(start, end - 1))
         offset = self.contentOffset()
-        top = self.blockBoundingGeometry(first).translated(offset).top()
-        bottom = self.blockBoundingGeometry(last).translated(offset).bottom()
+        top = self._line_rect(doc.findBlock(a), a, offset).top()
+        bottom = self._line_rect(doc.findBlock(b), b, offset).bottom()
         rect = QRect(0, int(top) - 1, self.viewport().width(), int(bottom - top) + 3)
         rect = rect.intersected(self.viewport().rect())
         if not rect.isEmpty():
             self.viewport().update(rect)
+
+    def _line_rect(self, block, pos: int, offset) -> QRectF:
+        """The viewport rectangle of the line holding ``pos``, or of its block when not laid out."""
+        geometry = self.blockBoundingGeometry(block).translated(offset)
+        line = block.layout().lineForTextPosition(pos - block.position())
+        return line.rect().translated(geometry.topLeft()) if line.isValid() else geometry
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self._spans:
@@ -277,11 +282,11 @@ class ArticleView(QPlainTextEdit):
             if geometry.bottom() >= rect.top() and block.isVisible():
                 spans = self._buckets.get(block.blockNumber())
                 if spans:
-                    paint_block(painter, block, geometry, spans)
+                    paint_block(painter, block, geometry, spans, rect)
             block = block.next()
 
-    def _fragments(self, block, geometry: QRectF, spans: list[Span]):
-        """(line rect, x1, x2, span) for every line piece of every span in the block."""
+    def _fragments(self, block, geometry: QRectF, spans: list[Span], clip: QRect | None = None):
+        """(line, rect, x1, x2, span) for every piece of every span on the block's lines within ``clip``."""
         layout = block.layout()
         start_cp = self._block_starts[block.blockNumber()]
         end_cp = start_cp + len(block.text())
@@ -289,10 +294,18 @@ class ArticleView(QPlainTextEdit):
         pieces = []
         lines = [layout.lineAt(i) for i in range(layout.lineCount())]
         line_starts = [line.textStart() for line in lines]
+        if clip is not None:  # only the lines being repainted
+            top, bottom = clip.top() - geometry.top(), clip.bottom() - geometry.top()
+            shown = [i for i, line in enumerate(lines) if line.y() + line.height() >= top and line.y() <= bottom]
+            if not shown:
+                return []
+            first_line, last_line = shown[0], shown[-1]
+        else:
+            first_line, last_line = 0, len(lines) - 1
         for span in spans:
             a = self.to_qt(max(span.start, start_cp)) - pos
             b = self.to_qt(min(span.end, end_cp)) - pos
-            for i in range(max(0, bisect_right(line_starts, a) - 1), len(lines)):
+            for i in range(max(first_line, bisect_right(line_starts, a) - 1), last_line + 1):
                 line = lines[i]
                 ls = line_starts[i]
                 if ls >= b:
@@ -306,8 +319,8 @@ class ArticleView(QPlainTextEdit):
                 pieces.append((i, r, min(x1, x2) + geometry.left(), max(x1, x2) + geometry.left(), span))
         return pieces
 
-    def _paint_tints(self, painter: QPainter, block, geometry: QRectF, spans: list[Span]) -> None:
-        pieces = self._fragments(block, geometry, spans)
+    def _paint_tints(self, painter: QPainter, block, geometry: QRectF, spans: list[Span], clip: QRect) -> None:
+        pieces = self._fragments(block, geometry, spans, clip)
         painter.setPen(Qt.PenStyle.NoPen)
         lanes: dict[int, list[int]] = defaultdict(list)
         for line, _r, _x1, _x2, span in pieces:
@@ -322,14 +335,14 @@ class ArticleView(QPlainTextEdit):
             y = r.bottom() - BAR - k * (BAR + BAR_GAP)
             painter.fillRect(QRectF(x1 + 0.5, y, x2 - x1 - 1, BAR), self._bars.get(span.label, Qt.gray))
 
-    def _paint_selected(self, painter: QPainter, block, geometry: QRectF, spans: list[Span]) -> None:
+    def _paint_selected(self, painter: QPainter, block, geometry: QRectF, spans: list[Span], clip: QRect) -> None:
         selected = [s for s in spans if s.id == self.selected_span_id]
         if not selected:
             return
         pen = QPen(self._bars.get(selected[0].label, Qt.gray), 2.0)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for _line, r, x1, x2, _span in self._fragments(block, geometry, selected):
+        for _line, r, x1, x2, _span in self._fragments(block, geometry, selected, clip):
             painter.drawRoundedRect(QRectF(x1 - 1, r.top() + 1, x2 - x1 + 2, r.height() - 2), 3, 3)
 
 
