@@ -22,7 +22,7 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
-        self._icons = {s: static_icon(name, color) for s, (name, color) in STATUS_ICONS.items()}
+        self._icons = {s: static_icon(name, color, "white") for s, (name, color) in STATUS_ICONS.items()}
 
     def status_icon(self, status: Status):
         return self._icons[status]
