@@ -74,13 +74,13 @@ class ArticleView(QPlainTextEdit):
         self._spans = {s.id: s for s in spans}
         self._buckets = buckets = defaultdict(list)
         block_starts = self._block_starts
+        ends = block_starts[1:] + [len(text) + 1]  # the first position after each block
         for span in spans:
             first = bisect_right(block_starts, span.start) - 1
-            last = bisect_right(block_starts, span.end - 1) - 1 if span.end > span.start else first
-            if first == last:
+            if span.end <= ends[first]:
                 buckets[first].append(span)
             else:
-                for b in range(first, last + 1):
+                for b in range(first, bisect_right(block_starts, span.end - 1)):
                     buckets[b].append(span)
         self.viewport().update()
 

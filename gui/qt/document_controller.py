@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -39,8 +40,8 @@ class DocumentController(QObject):
         self.annotator = annotator
         self.article: Article = store.article(article_id)
         self.spans: dict[int, Span] = {s.id: s for s in store.spans(article_id)}
-        self._counts = Counter(s.label for s in self.spans.values())
-        self._taken = Counter((s.start, s.end, s.label) for s in self.spans.values())
+        self._counts = Counter(map(attrgetter("label"), self.spans.values()))
+        self._taken = Counter(map(attrgetter("start", "end", "label"), self.spans.values()))
         self.token_index: TokenIndex | None = None  # the whole text, once a worker built it
         self._restore_history()
 
