@@ -19,7 +19,8 @@ _SHIFTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
 class PositionMap:
     def __init__(self, text: str):
         events = []  # (code point after which positions shift, shift)
-        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)  # a C-speed check; the regex is slow
+        # A C-speed check first: the regular expression is slow on long texts.
+        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
         for m in _SHIFTS.finditer(text) if astral or "\r\n" in text else ():
             events.append((m.start(), 1) if m.end() - m.start() == 1 else (m.start() + 1, -1))
         self._cp = [cp for cp, _ in events]
