@@ -29,6 +29,12 @@ class Edit:
     def payload(self) -> dict:
         return asdict(self)
 
+    def span_ids(self) -> list[int]:
+        """The spans this edit touches, so views repaint only those."""
+        ids = [getattr(self, "span_id", None)]
+        ids += [s.id for s in [getattr(self, "span", None), *getattr(self, "spans", ())] if s is not None]
+        return [i for i in ids if i]
+
 
 def _span_from(data: dict | Span) -> Span:
     return data if isinstance(data, Span) else Span(**data)
@@ -108,7 +114,34 @@ class Resize(Edit):
         return "Resize span"
 
 
-EDIT_KINDS: dict[str, type[Edit]] = {cls.kind: cls for cls in (AddSpan, RemoveSpan, Relabel, Resize)}
+@dataclass
+class AddSpans(Edit):
+    """Several spans in one edit ("tag all occurrences"): one undo step, one transaction.
+
+    ``article_id`` is the article whose history holds the edit; the spans may
+    belong to other articles too.
+    """
+
+    spans: list[Span] = field(default_factory=list)
+    kind = "add_spans"
+
+    def __post_init__(self):
+        self.spans = [_span_from(s) for s in self.spans]
+
+    def apply(self, store) -> None:
+        self.spans = [store.add_span(s) for s in self.spans]
+
+    def revert(self, store) -> None:
+        for span in self.spans:
+            store.delete_span(span.id)
+
+    def describe(self) -> str:
+        labels = sorted({s.label for s in self.spans})
+        return f"Tag {len(self.spans)} occurrences as {', '.join(labels)}"
+
+
+EDIT_KINDS: dict[str, type[Edit]] = {
+    cls.kind: cls for cls in (AddSpan, RemoveSpan, Relabel, Resize, AddSpans)}
 
 
 def register_edit(cls: type[Edit]) -> type[Edit]:

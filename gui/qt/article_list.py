@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from gui.core.model import ArticleSummary, Status
+from gui.qt.icons import static_icon
+from gui.qt.rich_text import literal
 
 STATUS_ICONS = {
     Status.TODO: ("mdi6.circle-outline", "#8a8f98"),
@@ -15,13 +16,17 @@ STATUS_ICONS = {
 }
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+StatusRole = Qt.ItemDataRole.UserRole + 2
 
 
 class ArticleListModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
-        self._icons = {s: qta.icon(name, color=color) for s, (name, color) in STATUS_ICONS.items()}
+        self._icons = {s: static_icon(name, color, "white") for s, (name, color) in STATUS_ICONS.items()}
+
+    def status_icon(self, status: Status):
+        return self._icons[status]
 
     def set_articles(self, rows: list[ArticleSummary]) -> None:
         self.beginResetModel()
@@ -41,10 +46,21 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[row.status]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.length:,} characters · {row.status.title}"
+            return literal(f"{row.title}\n{row.length:,} characters · {row.status.title}")
         if role == ArticleIdRole:
             return row.id
+        if role == StatusRole:
+            return row.status.value
         return None
+
+    def update_row(self, article_id: int, **changes) -> None:
+        """Change one row in place (its status or span count) without resetting the list."""
+        from dataclasses import replace
+
+        row = self.row_of(article_id)
+        if row >= 0:
+            self._rows[row] = replace(self._rows[row], **changes)
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def row_of(self, article_id: int) -> int:
         for i, row in enumerate(self._rows):
@@ -54,3 +70,14 @@ class ArticleListModel(QAbstractListModel):
 
     def summary(self, row: int) -> ArticleSummary:
         return self._rows[row]
+
+
+class ArticleFilterModel(QSortFilterProxyModel):
+    """The article list filtered by status ("" shows all)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFilterRole(StatusRole)
+
+    def set_status(self, status: str) -> None:
+        self.setFilterFixedString(status or "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from gui.qt.kwic_delegate import KwicRole
+from gui.qt.rich_text import literal
 from gui.qt.workers import Task
 from gui.store import Store, span_table
 from gui.store.span_table import SpanFilter, SpanRow
@@ -116,9 +117,7 @@ class SpanTableModel(QAbstractTableModel):
                     "annotator": r.annotator, "origin": r.origin,
                     "score": "" if r.score is None else f"{r.score:.2f}"}[key]
         if role == Qt.ItemDataRole.ToolTipRole and key in ("context", "article"):
-            import html
-
-            return html.escape(r.text if key == "context" else r.title)  # never read as rich text
+            return literal(r.text if key == "context" else r.title)
         if role == Qt.ItemDataRole.DecorationRole and key == "label":
             from PySide6.QtGui import QColor
 

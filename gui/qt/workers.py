@@ -37,13 +37,13 @@ class Progress:
     def update(self, done: int, total: int = 0, message: str = "") -> None:
         if self._event.is_set():
             raise Cancelled()
-        self._task.progress.emit(done, total, message)
+        self._task._emit(self._task.progress, done, total, message)
 
     def __call__(self, done: int, total: int = 0, message: str = "") -> bool:
         """Callback form for core functions: returns False once cancelled."""
         if self._event.is_set():
             return False
-        self._task.progress.emit(done, total, message)
+        self._task._emit(self._task.progress, done, total, message)
         return True
 
 
@@ -74,22 +74,30 @@ class Task(QObject):
     def is_cancelled(self) -> bool:
         return self._progress.cancelled
 
+    def _emit(self, signal, *args) -> None:
+        """Emit from the worker thread. When the window that owned the task closed
+        meanwhile, the task's C++ object is gone: cancel the work, report nothing."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            self._progress._event.set()
+
     def _run(self) -> None:
         try:
             result = self._fn(self._progress)
         except Cancelled:
-            self.cancelled.emit()
+            self._emit(self.cancelled)
         except Exception as exc:  # shown as a message, never a traceback dialog
             traceback.print_exc()
-            self.failed.emit(str(exc) or exc.__class__.__name__)
+            self._emit(self.failed, str(exc) or exc.__class__.__name__)
         else:
             if self._progress.cancelled:
-                self.cancelled.emit()
+                self._emit(self.cancelled)
             else:
-                self.finished.emit(result)
+                self._emit(self.finished, result)
         finally:
             self.running = False
-            self.done.emit()
+            self._emit(self.done)
 
 
 class _Runnable(QRunnable):

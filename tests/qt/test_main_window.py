@@ -23,7 +23,7 @@ def test_text_is_never_interpreted_as_html(main_window, qtbot):
 
 def test_clicking_an_article_shows_it_and_is_remembered(main_window, qtbot, db_path):
     view = main_window.article_list
-    rect = view.visualRect(main_window.article_model.index(1))
+    rect = view.visualRect(view.model().index(1, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert main_window.article_view.toPlainText().startswith("Colombia's President")
     main_window.close()

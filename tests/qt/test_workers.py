@@ -54,3 +54,27 @@ def test_an_exception_becomes_a_message(qtbot):
     with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
         task.start()
     assert blocker.args == ["articles.jsonl, line 3: bad JSON"]
+
+
+def test_a_task_whose_owner_was_deleted_ends_quietly(qtbot):
+    from PySide6.QtCore import QObject, QThreadPool
+
+    owner = QObject()
+    release = threading.Event()
+    outcome = {}
+
+    def work(progress):
+        release.wait(5)
+        try:
+            progress.update(1, 1)
+        except Exception as exc:  # the deleted owner turns into a cancel
+            outcome["raised"] = type(exc).__name__
+            raise
+        return "late"
+
+    Task(work, "orphan", parent=owner).start()
+    owner.deleteLater()
+    qtbot.wait(50)  # the owner (and the task with it) is deleted by the event loop
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    assert outcome == {}  # progress after deletion is swallowed, not raised into the work

@@ -96,10 +96,6 @@ def test_article_view_and_list_show_markup_literally(window):
     assert TITLE in window.windowTitle()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "gui/qt/article_list.py returns the raw title as ToolTipRole and Qt takes it for rich text "
-    "(<b> shows bold, <script> vanishes, &amp; shows &); the workspace branch changes that view: "
-    "remove this mark when this test passes"))
 def test_article_list_tooltip_shows_markup_literally(window):
     row = window.article_model.row_of(window.current_article_id())
     tooltip = window.article_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -110,7 +106,7 @@ def test_article_list_tooltip_shows_markup_literally(window):
 
 def test_every_model_label_and_tooltip_of_the_window_shows_markup_literally(window):
     """A sweep over whatever the main window holds, so a view added later is checked too.
-    The article list's own tooltip is the xfail above."""
+    The article list's own tooltip is checked above."""
     problems = []
     checked = 0
     for model in window.findChildren(QAbstractItemModel):

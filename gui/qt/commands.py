@@ -1,0 +1,59 @@
+"""``EditCommand``: one QUndoCommand around one Qt-free edit from ``gui.core.edits``.
+
+The controller performs an edit (on disk) before pushing its command, so the
+command's first ``redo`` (QUndoStack.push calls it) does nothing; so does the
+first redo of a command rebuilt from the edit log after a restart. Later
+undo/redo go through ``gui.core.edits.undo/redo``: one transaction each. When the
+store refuses (a locked or full disk), the command is made obsolete, so Qt drops
+it from the stack, and the controller shows the message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from gui.core import edits
+from gui.core.edits import Edit
+from gui.store import StoreError
+
+
+def _title(controller, edit: Edit) -> str:
+    """The history line: the edit and, for one span, the start of its text."""
+    span = getattr(edit, "span", None) or controller.spans.get(getattr(edit, "span_id", None))
+    if span is None or span.article_id != controller.article.id:
+        return edit.describe()
+    words = " ".join(controller.text[span.start:span.end].split())
+    return f"{edit.describe()} · {words if len(words) <= 34 else words[:33] + '…'}"
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, controller, edit: Edit, log_id: int):
+        super().__init__(_title(controller, edit))
+        self.controller = controller
+        self.edit = edit
+        self.log_id = log_id
+        self._applied = True  # performed already (or restored from the log)
+        self.silent = False  # stepping back over restored undone entries: the store has them undone
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        self._run(edits.redo, "Redo")
+        self._applied = True
+
+    def undo(self) -> None:
+        if self.silent:
+            self._applied = False
+            return
+        self._run(edits.undo, "Undo")
+        self._applied = False
+
+    def _run(self, step, verb: str) -> None:
+        before = self.edit.span_ids()
+        try:
+            step(self.controller.store, self.edit, self.log_id)
+        except StoreError as exc:
+            self.setObsolete(True)
+            self.controller.report_error(f"{verb} failed: {exc}")
+            return
+        self.controller.refresh_spans(set(before) | set(self.edit.span_ids()))
