@@ -77,6 +77,14 @@ def test_the_bundle_holds_no_test_suites_and_only_english(built):
     assert not (internal / "tkinter").exists()
 
 
+def test_the_bundle_holds_the_qt_modules_the_window_uses(built):
+    """The dashboard draws with QtCharts; an exclude list once dropped it."""
+    internal = EXE.parent / "_internal" if sys.platform != "darwin" else EXE.parents[1] / "Frameworks"
+    names = {p.name for p in internal.rglob("*")}
+    for module in ("QtCharts", "QtSvg", "QtWidgets"):
+        assert any(n.startswith(module + ".") for n in names), module
+
+
 @pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("xwininfo")) or sys.platform != "linux",
                     reason="needs xvfb-run and xwininfo (x11-utils)")
 def test_the_frozen_app_opens_a_window_under_xvfb(built, tmp_path):
