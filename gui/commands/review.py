@@ -75,7 +75,7 @@ def _search_args(p):
 @arguments(_search_args)
 def cmd_search(args) -> int:
     from gui.core.annotator import default_annotator
-    from gui.core.bulk_edits import CORPUS, TagHits, plan_tag_hits
+    from gui.core.bulk_edits import CORPUS, AddSpans, plan_tag_hits
     from gui.core.edits import perform
     from gui.store.search import search
 
@@ -88,7 +88,7 @@ def cmd_search(args) -> int:
                 raise UsageError(f"there is no label “{args.tag}”; labels: {', '.join(sorted(store.label_names()))}")
             planned = plan_tag_hits(store, result.hits, args.tag, args.annotator or default_annotator(store))
             if planned:
-                perform(store, TagHits(CORPUS, planned))
+                perform(store, AddSpans(CORPUS, planned))
             tagged = len(planned)
     if args.json:
         print(json.dumps({"query": args.query, "mode": mode, "articles": result.articles,

@@ -1,7 +1,7 @@
-"""Edits over many spans at once: tag every search hit, adjudicate a disagreement.
+"""Edits over many spans at once: plan "tag every hit" (an ``AddSpans`` logged under
+``CORPUS``, the corpus-wide history), adjudicate a disagreement.
 
-Each is ONE edit (one undo step, one edit-log entry). ``TagHits`` spans many
-articles, so it is logged under ``CORPUS`` (article id 0), the corpus-wide history.
+Each is ONE edit (one undo step, one edit-log entry).
 """
 
 from __future__ import annotations
@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from gui.core.edits import Edit, _span_from, register_edit
+from gui.core.edits import CORPUS, AddSpans, Edit, _span_from, register_edit  # noqa: F401 (re-exported)
 from gui.core.model import Span
 
-CORPUS = 0  # the edit-log "article" of edits that span the corpus
 
 
 def _delete_if_present(store, span: Span) -> None:
@@ -22,29 +21,6 @@ def _delete_if_present(store, span: Span) -> None:
         store.delete_span(span.id)
     except InvalidSpan:
         pass  # already removed by a later edit: nothing to revert
-
-
-@register_edit
-@dataclass
-class TagHits(Edit):
-    """Add one span per search hit (duplicates were dropped by ``plan_tag_hits``)."""
-
-    spans: list[Span] = field(default_factory=list)
-    kind = "tag_hits"
-
-    def __post_init__(self):
-        self.spans = [_span_from(s) for s in self.spans]
-
-    def apply(self, store) -> None:
-        self.spans = [store.add_span(s) for s in self.spans]  # keeps ids on redo
-
-    def revert(self, store) -> None:
-        for span in self.spans:
-            _delete_if_present(store, span)
-
-    def describe(self) -> str:
-        labels = sorted({s.label for s in self.spans})
-        return f"Tag {len(self.spans)} hit(s) as {', '.join(labels)}"
 
 
 def plan_tag_hits(store, hits: Iterable, label: str, annotator: str = "") -> list[Span]:

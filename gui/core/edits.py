@@ -116,10 +116,12 @@ class Resize(Edit):
 
 @dataclass
 class AddSpans(Edit):
-    """Several spans in one edit ("tag all occurrences"): one undo step, one transaction.
+    """Several spans in one edit ("tag all occurrences", "tag every hit"): one undo
+    step, one transaction.
 
-    ``article_id`` is the article whose history holds the edit; the spans may
-    belong to other articles too.
+    ``article_id`` is the article whose history holds the edit (``CORPUS`` for the
+    corpus-wide history); the spans may belong to other articles too. Undo skips a
+    span that a later edit elsewhere already removed.
     """
 
     spans: list[Span] = field(default_factory=list)
@@ -132,13 +134,20 @@ class AddSpans(Edit):
         self.spans = [store.add_span(s) for s in self.spans]
 
     def revert(self, store) -> None:
+        from gui.store.errors import InvalidSpan
+
         for span in self.spans:
-            store.delete_span(span.id)
+            try:
+                store.delete_span(span.id)
+            except InvalidSpan:
+                pass  # removed by a later edit in another article's history
 
     def describe(self) -> str:
         labels = sorted({s.label for s in self.spans})
-        return f"Tag {len(self.spans)} occurrences as {', '.join(labels)}"
+        return f"Tag {len(self.spans)} spans as {', '.join(labels)}"
 
+
+CORPUS = 0  # the edit-log "article" of edits that span the corpus
 
 EDIT_KINDS: dict[str, type[Edit]] = {
     cls.kind: cls for cls in (AddSpan, RemoveSpan, Relabel, Resize, AddSpans)}
@@ -151,7 +160,7 @@ def register_edit(cls: type[Edit]) -> type[Edit]:
 
 
 # Modules that define more edit kinds; loaded before a logged edit is rebuilt.
-EDIT_MODULES = ("gui.core.suggest",)
+EDIT_MODULES = ("gui.core.suggest", "gui.core.bulk_edits")
 
 
 def edit_from_log(kind: str, payload: dict) -> Edit:

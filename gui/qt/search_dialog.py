@@ -2,7 +2,7 @@
 
 The search runs in a ``Task`` (its own ``Store`` on the worker thread); the results come
 back to the UI thread as a ``SearchResult``. "Tag every hit" previews how many spans it
-would add, then adds them as ONE ``TagHits`` edit through ``perform_edit`` (the undo seam).
+would add, then adds them as ONE ``AddSpans`` edit through ``perform_edit`` (the undo seam).
 
     install_search_dialog(window)   # Review -> Search articles… (Ctrl+Shift+F)
 """
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.annotator import default_annotator
-from gui.core.bulk_edits import CORPUS, TagHits, plan_tag_hits
+from gui.core.bulk_edits import CORPUS, AddSpans, plan_tag_hits
 from gui.core.edits import perform
 from gui.qt.kwic_delegate import KwicDelegate, KwicRole
 from gui.qt.review_menu import edit_performer, review_menu, span_opener
@@ -177,7 +177,7 @@ class SearchDialog(QDialog):
 
     def tag_every_hit(self) -> None:
         if self._planned:
-            self.perform_edit(TagHits(CORPUS, list(self._planned)))
+            self.perform_edit(AddSpans(CORPUS, list(self._planned)))
         self._update_preview()
 
     def _on_open(self, index) -> None:

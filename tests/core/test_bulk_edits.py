@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.core.bulk_edits import CORPUS, Adjudicate, TagHits, plan_tag_hits
+from gui.core.bulk_edits import CORPUS, Adjudicate, AddSpans, plan_tag_hits
 from gui.core.edits import edit_from_log, perform, redo, undo
 from gui.core.model import Span
 from gui.store.review_queries import all_spans
@@ -19,19 +19,19 @@ def test_tag_every_hit_previews_then_tags_undoes_and_redoes(store):
     assert len(planned) == 2  # the preview count: ana's existing span is not doubled
     assert len(plan_tag_hits(store, hits, "STATISTIC", "ben")) == 3
 
-    edit = TagHits(CORPUS, planned)
+    edit = AddSpans(CORPUS, planned)
     log_id = perform(store, edit)
     assert store.span_count() == 3
     assert {(s.article_id, s.start, s.end) for s in all_spans(store)} == {(a, 0, 10), (a, 17, 27), (b, 13, 23)}
     history = store.edit_history(CORPUS)
-    assert [(k, st) for _, k, _, st in history] == [("tag_hits", "done")]
+    assert [(k, st) for _, k, _, st in history] == [("add_spans", "done")]
 
-    rebuilt = edit_from_log("tag_hits", history[0][2])  # as after a restart
+    rebuilt = edit_from_log("add_spans", history[0][2])  # as after a restart
     undo(store, rebuilt, log_id)
     assert store.span_count() == 1
     redo(store, rebuilt, log_id)
     assert store.span_count() == 3
-    assert edit.describe() == "Tag 2 hit(s) as STATISTIC"
+    assert edit.describe() == "Tag 2 spans as STATISTIC"
 
 
 def test_regex_hits_are_trimmed_and_empty_ones_dropped(store):

@@ -60,7 +60,7 @@ def test_tag_every_hit_previews_then_adds_one_edit(qtbot, dialog, store):
     spans = [s for aid in (1, 2) for s in store.spans(aid)]
     assert [(s.article_id, s.text_in(TEXT_A if s.article_id == 1 else TEXT_B), s.annotator) for s in spans] == [
         (1, "strikes", "ana"), (1, "strikes", "ana"), (2, "strikes", "ana")]
-    assert [k for _, k, _, _ in store.edit_history(CORPUS)] == ["tag_hits"]  # one undoable edit
+    assert [k for _, k, _, _ in store.edit_history(CORPUS)] == ["add_spans"]  # one undoable edit
     assert dialog.preview.text() == "Tag 0 hit(s) as STATISTIC (3 already tagged)"
     assert not dialog.tag_button.isEnabled()
 
