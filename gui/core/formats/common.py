@@ -1,0 +1,236 @@
+"""What every dataset format shares: the export item, the report, tokens, hashes,
+span checks for importers and writing a file so that it appears whole or not at all."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gui.core.model import Article, Span, Suggestion
+from gui.core.textfile import RefusedFile
+
+
+@dataclass
+class ExportItem:
+    """One article as it leaves: its spans and, if asked for, its pending suggestions."""
+
+    article: Article
+    spans: list[Span]
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    def spans_with_suggestions(self) -> list[Span]:
+        """Spans plus suggestions turned into spans (origin ``suggestion:<suggester>``)."""
+        extra = [Span(s.article_id, s.start, s.end, s.label, "", f"suggestion:{s.suggester}")
+                 for s in self.suggestions]
+        return sorted(self.spans + extra, key=lambda s: (s.start, s.end, s.label))
+
+
+@dataclass(frozen=True)
+class DroppedSpan:
+    article_id: int
+    title: str
+    start: int
+    end: int
+    label: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} “{self.title}” {self.start}-{self.end} {self.label}: {self.reason}"
+
+
+@dataclass
+class ExportReport:
+    format: str
+    paths: list[Path] = field(default_factory=list)
+    articles: int = 0
+    spans: int = 0
+    suggestions: int = 0
+    dropped: list[DroppedSpan] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    def lines(self, limit: int = 20) -> list[str]:
+        if self.cancelled:
+            return ["export cancelled; nothing was written"]
+        out = list(self.warnings)
+        if self.dropped:
+            out.append(f"{len(self.dropped)} span(s) could not be written in {self.format} and were left out:")
+            out.extend(f"  {d}" for d in self.dropped[:limit])
+            if len(self.dropped) > limit:
+                out.append(f"  … and {len(self.dropped) - limit} more")
+        where = ", ".join(str(p) for p in self.paths)
+        extra = f" and {self.suggestions} pending suggestion(s)" if self.suggestions else ""
+        out.append(f"{self.articles} article(s), {self.spans} span(s){extra} written to {where}")
+        return out
+
+
+class ExportCancelled(Exception):
+    """The progress callback returned False."""
+
+
+class ExportRefused(Exception):
+    """An export that cannot start (the target exists, a bad option); nothing was written."""
+
+
+# -- tokens ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """Word and punctuation tokens as (start, end), split further at every offset in
+    ``cuts`` (span boundaries) so that every span covers whole tokens."""
+    cuts = sorted(set(cuts))
+    tokens = []
+    append = tokens.append
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if cuts and end - start > 1:
+            i = bisect.bisect_right(cuts, start)
+            while i < len(cuts) and cuts[i] < end:
+                append((start, cuts[i]))
+                start = cuts[i]
+                i += 1
+        append((start, end))
+    return tokens
+
+
+def token_range(tokens: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """Indices (first, last inclusive) of the tokens inside [start, end); first > last if none."""
+    first = bisect.bisect_left(starts, start)
+    last = first
+    while last < len(tokens) and tokens[last][1] <= end:
+        last += 1
+    return first, last - 1
+
+
+# -- stable hashes (Prodigy's _input_hash / _task_hash) ---------------------------------
+
+def stable_hash(*parts: object) -> int:
+    """A signed 32-bit int from the parts' JSON: the same on every run and machine."""
+    digest = hashlib.blake2b(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8"),
+                             digest_size=4).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+# -- importers: checked spans -------------------------------------------------------------
+
+def origin(fmt: str, path: Path) -> str:
+    return f"imported:{fmt}:{Path(path).name}"
+
+
+def checked_span(path: Path, line: int | None, text: str, start, end, label, *, fmt: str,
+                 annotator: str = "", expected: str | None = None) -> Span:
+    """A Span for ``text`` or ``RefusedFile`` naming the file, the line and what is wrong."""
+    if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) \
+            or not isinstance(end, int):
+        raise RefusedFile(path, f"span offsets must be whole numbers, got {start!r} and {end!r}", line)
+    if not isinstance(label, str) or not label.strip():
+        raise RefusedFile(path, f"span {start}-{end} has no label", line)
+    if end < start:
+        raise RefusedFile(path, f"span {start}-{end} ends before it starts", line)
+    if end == start:
+        raise RefusedFile(path, f"span {start}-{end} is empty", line)
+    if start < 0 or end > len(text):
+        raise RefusedFile(path, f"span {start}-{end} lies outside the text ({len(text)} characters)", line)
+    if expected is not None and text[start:end] != expected:
+        raise RefusedFile(path, f"span {start}-{end} says its text is {expected!r} but the text there is "
+                                f"{text[start:end]!r}", line)
+    return Span(0, start, end, label.strip(), annotator or "", origin(fmt, path))
+
+
+def normalised(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+    """CRLF/CR become LF as for plain files; span offsets move with them."""
+    if "\r" not in text:
+        return text, spans
+    mapping, pos, i = [], 0, 0
+    while i < len(text):
+        mapping.append(pos)
+        if text[i] == "\r" and text[i + 1:i + 2] == "\n":
+            mapping.append(pos)
+            i += 2
+        else:
+            i += 1
+        pos += 1
+    mapping.append(pos)
+    new = text.replace("\r\n", "\n").replace("\r", "\n")
+    return new, [Span(0, mapping[s.start], mapping[s.end], s.label, s.annotator, s.origin) for s in spans]
+
+
+def load_json_line(path: Path, line_no: int, raw: str):
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise RefusedFile(path, f"is not valid JSON ({exc.msg}, column {exc.colno})", line_no) from None
+
+
+def read_lines(path: Path) -> list[str]:
+    """A text file's lines with the foundation's encoding rules (kept lines, no normalising)."""
+    from gui.core.textfile import decode_bytes
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise RefusedFile(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_bytes(data, path).text.split("\n")
+
+
+# -- writing whole files -------------------------------------------------------------------
+
+def check_target(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise ExportRefused(f"{path} already exists; choose another name or overwrite it (--force)")
+    if not path.parent.exists():
+        raise ExportRefused(f"the folder {path.parent} does not exist")
+
+
+def temp_path(target: Path, folder: bool = False) -> Path:
+    """A fresh hidden name beside ``target`` (same file system, so the rename is atomic)."""
+    if folder:
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}", dir=target.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def discard(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def move_into_place(temp: Path, target: Path) -> None:
+    """Rename ``temp`` to ``target``; an existing target (allowed by --force) goes only then."""
+    if target.is_dir() and not target.is_symlink():
+        old = target.with_name(f".{target.name}.old")
+        discard(old)
+        target.rename(old)
+        temp.rename(target)
+        discard(old)
+    else:
+        if temp.is_dir() and target.exists():
+            target.unlink()
+        os.replace(temp, target)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which articles and spans leave, and how. Empty ``statuses``/``labels`` mean all."""
+
+    statuses: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    annotator: str | None = None
+    suggestions: bool = False   # include pending suggestions
+    spans_key: str = "sc"       # spaCy: doc.spans[spans_key]
+    split: float | None = None  # train share, e.g. 0.8: writes a train and a dev file
+    seed: int = 0
+    force: bool = False         # overwrite an existing target

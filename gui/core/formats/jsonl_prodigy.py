@@ -1,0 +1,88 @@
+"""Prodigy task JSONL: text, meta, tokens, spans (end exclusive, token_end inclusive),
+stable ``_input_hash``/``_task_hash``, ``answer`` "accept" for done articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from gui.core.formats.common import (ExportItem, ExportOptions, ExportReport, checked_span,
+                                     stable_hash, token_range, tokenize)
+from gui.core.formats.registry import DatasetFormat, register_format
+from gui.core.importer import ArticleRecord
+from gui.core.model import Status
+from gui.core.textfile import RefusedFile, guess_title
+
+
+def task(item: ExportItem, with_suggestions: bool = False) -> dict:
+    article = item.article
+    text = article.text
+    spans = item.spans
+    suggestions = item.suggestions if with_suggestions else []
+    cuts = [s.start for s in spans] + [s.end for s in spans]
+    cuts += [s.start for s in suggestions] + [s.end for s in suggestions]
+    tokens = tokenize(text, cuts)
+    starts = [t[0] for t in tokens]
+    n = len(text)
+    token_dicts = [{"text": text[s:e], "start": s, "end": e, "id": i,
+                    "ws": e < n and text[e].isspace()} for i, (s, e) in enumerate(tokens)]
+    out_spans = []
+    for span in spans:
+        first, last = token_range(tokens, starts, span.start, span.end)
+        out_spans.append({"start": span.start, "end": span.end, "token_start": first,
+                          "token_end": last, "label": span.label, "text": text[span.start:span.end],
+                          "annotator": span.annotator, "origin": span.origin})
+    for sug in suggestions:
+        first, last = token_range(tokens, starts, sug.start, sug.end)
+        out_spans.append({"start": sug.start, "end": sug.end, "token_start": first, "token_end": last,
+                          "label": sug.label, "text": text[sug.start:sug.end], "annotator": "",
+                          "origin": f"suggestion:{sug.suggester}", "score": sug.score})
+    input_hash = stable_hash(article.hash or text)
+    result = {
+        "text": text,
+        "meta": {"article_id": article.id, "title": article.title, "source": article.source,
+                 "status": article.status.value},
+        "_input_hash": input_hash,
+        "_task_hash": stable_hash(input_hash, [(s["start"], s["end"], s["label"]) for s in out_spans]),
+        "tokens": token_dicts,
+        "spans": out_spans,
+    }
+    annotators = {s.annotator for s in spans if s.annotator}
+    if len(annotators) == 1:
+        result["_annotator_id"] = annotators.pop()
+    if article.status == Status.DONE:
+        result["answer"] = "accept"
+    return result
+
+
+def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, report: ExportReport) -> None:
+    import srsly
+
+    dumps = srsly.json_dumps
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for item in items:
+            f.write(dumps(task(item, options.suggestions)) + "\n")
+
+
+def record(obj: dict, path: Path, line: int) -> ArticleRecord:
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise RefusedFile(path, "has no text", line)
+    annotator = obj.get("_annotator_id") or obj.get("_session_id") or ""
+    spans_in = obj.get("spans") or []
+    if not isinstance(spans_in, list):
+        raise RefusedFile(path, "“spans” is not a list", line)
+    spans = []
+    for s in spans_in:
+        if not isinstance(s, dict):
+            raise RefusedFile(path, f"a span is not an object: {s!r}", line)
+        spans.append(checked_span(path, line, text, s.get("start"), s.get("end"), s.get("label"),
+                                  fmt="jsonl", annotator=s.get("annotator") or annotator,
+                                  expected=s.get("text")))
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    title = meta.get("title") or guess_title(text, fallback=f"{path.stem} {line}")
+    return ArticleRecord(text, str(title), source=str(meta.get("source") or path), spans=spans, line=line,
+                         meta={k: v for k, v in meta.items() if k not in ("title", "source")})
+
+
+register_format(DatasetFormat("jsonl", "Prodigy JSONL", ".jsonl", write))

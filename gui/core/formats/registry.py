@@ -1,0 +1,28 @@
+"""The dataset formats Tagdesk writes, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gui.core.formats.common import ExportItem, ExportOptions, ExportReport
+
+Writer = Callable[[Iterable[ExportItem], Path, ExportOptions, ExportReport], None]
+
+
+@dataclass(frozen=True)
+class DatasetFormat:
+    name: str          # the --format value
+    title: str         # what the GUI shows
+    suffix: str        # the usual file suffix ("" for a folder)
+    write: Writer      # writes items to a path (a temporary one, renamed when complete)
+    folder: bool = False  # writes a folder (or a .zip when the target ends in .zip)
+
+
+FORMATS: dict[str, DatasetFormat] = {}
+
+
+def register_format(fmt: DatasetFormat) -> DatasetFormat:
+    FORMATS[fmt.name] = fmt
+    return fmt
