@@ -101,7 +101,7 @@ def read_ann(path: Path) -> tuple[list[ArticleRecord], list[str]]:
                 raise RefusedFile(path, f"is not a brat annotation line: {line[:40]!r}", line_no)
             ignored[kind] = ignored.get(kind, 0) + 1
             continue
-        parts = line.split("\t")
+        parts = line.split("\t", 2)
         if len(parts) < 2:
             raise RefusedFile(path, "a T line needs “T1<tab>LABEL start end<tab>text”", line_no)
         label, _, where = parts[1].partition(" ")

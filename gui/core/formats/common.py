@@ -8,8 +8,8 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,12 +193,19 @@ def check_target(path: Path, force: bool) -> None:
 
 
 def temp_path(target: Path, folder: bool = False) -> Path:
-    """A fresh hidden name beside ``target`` (same file system, so the rename is atomic)."""
-    if folder:
-        return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{target.suffix}", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    """A fresh hidden name beside ``target`` (same file system, so the rename is atomic),
+    created with the user's usual permissions."""
+    for _ in range(100):
+        temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
+        try:
+            if folder:
+                temp.mkdir()
+            else:
+                temp.open("xb").close()
+            return temp
+        except FileExistsError:
+            continue
+    raise ExportRefused(f"cannot create a temporary file beside {target}")
 
 
 def discard(path: Path) -> None:

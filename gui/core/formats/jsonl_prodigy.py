@@ -77,7 +77,7 @@ def record(obj: dict, path: Path, line: int) -> ArticleRecord:
         if not isinstance(s, dict):
             raise RefusedFile(path, f"a span is not an object: {s!r}", line)
         spans.append(checked_span(path, line, text, s.get("start"), s.get("end"), s.get("label"),
-                                  fmt="jsonl", annotator=s.get("annotator") or annotator,
+                                  fmt="jsonl", annotator=str(s.get("annotator", annotator) or ""),
                                   expected=s.get("text")))
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
     title = meta.get("title") or guess_title(text, fallback=f"{path.stem} {line}")
