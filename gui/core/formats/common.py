@@ -82,7 +82,7 @@ class ExportRefused(Exception):
 
 # -- tokens ---------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|\w+|[^\w\s]")  # "1.9", "605,000" and "10:30" stay whole
 
 
 def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:

@@ -129,7 +129,9 @@ def test_conll_reports_exactly_the_spans_it_leaves_out(data):
 def test_token_split_keeps_words_whole_where_no_span_cuts():
     from gui.core.formats.common import tokenize
 
-    text = "Petro's 1.9 million"
-    assert [text[s:e] for s, e in tokenize(text)] == ["Petro", "'", "s", "1", ".", "9", "million"]
-    assert [text[s:e] for s, e in tokenize(text, [2, 15])] == ["Pe", "tro", "'", "s", "1", ".", "9", "mil", "lion"]
+    text = "Petro's 1.9 million, 605,000 people."
+    assert [text[s:e] for s, e in tokenize(text)] == ["Petro", "'", "s", "1.9", "million", ",", "605,000",
+                                                      "people", "."]
+    assert [text[s:e] for s, e in tokenize(text, [2, 9, 15])] == [
+        "Pe", "tro", "'", "s", "1", ".9", "mil", "lion", ",", "605,000", "people", "."]
     assert re.sub(r"\s", "", text) == "".join(text[s:e] for s, e in tokenize(text))
