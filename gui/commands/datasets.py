@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 from gui.commands import UsageError, arguments, command, open_store
+from gui.core.formats.registry import ORDER as FORMAT_NAMES
 from gui.core.model import Status
-
-FORMAT_NAMES = ["jsonl", "spacy", "doccano", "labelstudio", "brat", "conll", "csv"]
 
 
 def names(value: str) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui import __version__
 from gui.qt.article_list import ArticleIdRole, ArticleListModel
+from gui.qt.dataset_actions import DatasetActions
 from gui.store import Store
 
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self._build_menus()
+        DatasetActions(self)
         self.reload_articles()
         self._restore_state()
 

@@ -185,11 +185,23 @@ def read_lines(path: Path) -> list[str]:
 
 # -- writing whole files -------------------------------------------------------------------
 
-def check_target(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise ExportRefused(f"{path} already exists; choose another name or overwrite it (--force)")
+def check_target(path: Path, force: bool, folder: bool = False) -> None:
+    """Refuse before anything is written: an existing target without ``force``; with
+    it, a file in place of a folder (or back), or a folder holding more than a brat export."""
     if not path.parent.exists():
         raise ExportRefused(f"the folder {path.parent} does not exist")
+    if not path.exists():
+        return
+    if not force:
+        raise ExportRefused(f"{path} already exists; choose another name or overwrite it (--force)")
+    if path.is_dir() != folder:
+        raise ExportRefused(f"{path} is a {'folder' if path.is_dir() else 'file'}; it is not replaced by a "
+                            f"{'folder' if folder else 'file'}")
+    if folder:
+        foreign = [p.name for p in path.rglob("*") if p.is_file() and p.suffix not in (".txt", ".ann", ".conf")]
+        if foreign:
+            raise ExportRefused(f"{path} holds files that are not a brat export ({foreign[0]}, …); "
+                                "it is not replaced")
 
 
 def temp_path(target: Path, folder: bool = False) -> Path:

@@ -45,10 +45,10 @@ def export_dataset(store, out: Path | str, fmt: str, options: ExportOptions | No
     else:
         targets = [out]
     if targets[0].parent == out:  # a folder format split into out/train and out/dev
-        check_target(out, force=True)
+        check_target(out, force=True, folder=True)
         out.mkdir(exist_ok=True)
     for target in targets:
-        check_target(target, options.force)
+        check_target(target, options.force, folder=dataset_format.folder and target.suffix.lower() != ".zip")
 
     ids = export_article_ids(store, options.statuses, options.labels, options.annotator)
     report = ExportReport(fmt)

@@ -21,6 +21,11 @@ class DatasetFormat:
 
 
 FORMATS: dict[str, DatasetFormat] = {}
+ORDER = ["jsonl", "spacy", "doccano", "labelstudio", "brat", "conll", "csv"]  # as menus list them
+
+
+def ordered_formats() -> list[DatasetFormat]:
+    return sorted(FORMATS.values(), key=lambda f: ORDER.index(f.name) if f.name in ORDER else len(ORDER))
 
 
 def register_format(fmt: DatasetFormat) -> DatasetFormat:

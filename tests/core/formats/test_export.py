@@ -162,6 +162,14 @@ def test_never_overwrites_without_force(corpus, tmp_path):
         export_dataset(store, tmp_path / "folder", "brat")
     export_dataset(store, tmp_path / "folder", "brat", ExportOptions(force=True))
     assert (tmp_path / "folder" / "annotation.conf").exists()
+    with pytest.raises(ExportRefused, match="is a file"):  # never a folder in place of a file
+        export_dataset(store, target, "brat", ExportOptions(force=True))
+    with pytest.raises(ExportRefused, match="is a folder"):
+        export_dataset(store, tmp_path / "folder", "jsonl", ExportOptions(force=True))
+    (tmp_path / "folder" / "thesis.docx").write_text("precious")
+    with pytest.raises(ExportRefused, match="not a brat export"):
+        export_dataset(store, tmp_path / "folder", "brat", ExportOptions(force=True))
+    assert (tmp_path / "folder" / "thesis.docx").read_text() == "precious"
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
