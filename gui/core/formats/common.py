@@ -20,7 +20,8 @@ from gui.core.textfile import RefusedFile
 
 @dataclass
 class ExportItem:
-    """One article as it leaves: its spans and, if asked for, its pending suggestions."""
+    """One article as it leaves: its spans (``Span`` or the store's ``SpanRow``, which has
+    the same fields) and, if asked for, its pending suggestions."""
 
     article: Article
     spans: list[Span]
@@ -87,29 +88,33 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|\w+|[^\w\s]")  # "1.9", "605,000" and "10
 
 def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
     """Word and punctuation tokens as (start, end), split further at every offset in
-    ``cuts`` (span boundaries) so that every span covers whole tokens."""
-    cuts = sorted(set(cuts))
-    tokens = []
-    append = tokens.append
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        if cuts and end - start > 1:
-            i = bisect.bisect_right(cuts, start)
-            while i < len(cuts) and cuts[i] < end:
-                append((start, cuts[i]))
-                start = cuts[i]
-                i += 1
-        append((start, end))
-    return tokens
+    ``cuts`` (span boundaries) so that every span covers whole tokens. Between two
+    tokens there is only whitespace."""
+    pairs = [m.span() for m in _TOKEN.finditer(text)]
+    bounds = {p[0] for p in pairs}
+    bounds.update(p[1] for p in pairs)
+    odd = [c for c in set(cuts) if c not in bounds]
+    if not odd:
+        return pairs
+    starts = [p[0] for p in pairs]
+    inside: dict[int, list[int]] = {}
+    for cut in odd:  # only the few cuts that fall inside a token change anything
+        i = bisect.bisect_right(starts, cut) - 1
+        if i >= 0 and pairs[i][0] < cut < pairs[i][1]:
+            inside.setdefault(i, []).append(cut)
+    out = []
+    for i, (start, end) in enumerate(pairs):
+        for cut in sorted(inside.get(i, ())):
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
 
 
-def token_range(tokens: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int]:
-    """Indices (first, last inclusive) of the tokens inside [start, end); first > last if none."""
-    first = bisect.bisect_left(starts, start)
-    last = first
-    while last < len(tokens) and tokens[last][1] <= end:
-        last += 1
-    return first, last - 1
+def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """Indices (first, last inclusive) of the tokens inside [start, end); first > last if none.
+    ``starts``/``ends`` are the tokens' offsets."""
+    return bisect.bisect_left(starts, start), bisect.bisect_right(ends, end) - 1
 
 
 # -- stable hashes (Prodigy's _input_hash / _task_hash) ---------------------------------

@@ -22,10 +22,11 @@ def choose(item: ExportItem, spans) -> tuple[list[tuple[int, int]], list[tuple[o
     a = item.article
     tokens = tokenize(a.text, [s.start for s in spans] + [s.end for s in spans])
     starts = [t[0] for t in tokens]
+    ends = [t[1] for t in tokens]
     taken = [None] * len(tokens)
     kept, dropped = [], []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.end, s.label)):
-        first, last = token_range(tokens, starts, span.start, span.end)
+        first, last = token_range(starts, ends, span.start, span.end)
         if first > last:
             dropped.append(DroppedSpan(a.id, a.title, span.start, span.end, span.label, "covers no token"))
             continue

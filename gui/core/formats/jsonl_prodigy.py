@@ -3,7 +3,9 @@ stable ``_input_hash``/``_task_hash``, ``answer`` "accept" for done articles."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from itertools import count
 from pathlib import Path
 
 from gui.core.formats.common import (ExportItem, ExportOptions, ExportReport, checked_span,
@@ -14,26 +16,55 @@ from gui.core.model import Status
 from gui.core.textfile import RefusedFile, guess_title
 
 
-def task(item: ExportItem, with_suggestions: bool = False) -> dict:
+_TF = ("false", "true")
+_ESCAPED: dict[str, str] = {}
+
+
+def _quoted(token: str) -> str:
+    """A token as a JSON string: most need no escaping (no quote, backslash or control)."""
+    if token.isprintable() and '"' not in token and "\\" not in token:
+        return f'"{token}"'
+    quoted = _ESCAPED.get(token)
+    if quoted is None:
+        quoted = json.dumps(token, ensure_ascii=False)
+        if len(token) == 1:  # punctuation repeats; words are not kept
+            _ESCAPED[token] = quoted
+    return quoted
+
+
+def tokens_json(text: str, pairs: list[tuple[int, int]]) -> str:
+    """The ``tokens`` list as JSON, built as text: the same value as dumping the dicts,
+    in half the time (the export's hottest loop)."""
+    if not pairs:
+        return "[]"
+    nexts = [p[0] for p in pairs[1:]]
+    last = pairs[-1][1]
+    nexts.append(last + 1 if last < len(text) else last)  # a token is followed by whitespace
+    return "[" + ",".join([
+        f'{{"text":{f"{chr(34)}{t}{chr(34)}" if (t := text[s:e]).isalnum() else _quoted(t)},'
+        f'"start":{s},"end":{e},"id":{i},"ws":{_TF[e < nx]}}}'
+        for i, (s, e), nx in zip(count(), pairs, nexts)]) + "]"
+
+
+def _parts(item: ExportItem, with_suggestions: bool) -> tuple[dict, list[tuple[int, int]]]:
+    """The task without its tokens, and the token offsets."""
     article = item.article
     text = article.text
     spans = item.spans
     suggestions = item.suggestions if with_suggestions else []
     cuts = [s.start for s in spans] + [s.end for s in spans]
     cuts += [s.start for s in suggestions] + [s.end for s in suggestions]
-    tokens = tokenize(text, cuts)
-    starts = [t[0] for t in tokens]
-    n = len(text)
-    token_dicts = [{"text": text[s:e], "start": s, "end": e, "id": i,
-                    "ws": e < n and text[e].isspace()} for i, (s, e) in enumerate(tokens)]
+    pairs = tokenize(text, cuts)
+    starts = [p[0] for p in pairs]
+    ends = [p[1] for p in pairs]
     out_spans = []
     for span in spans:
-        first, last = token_range(tokens, starts, span.start, span.end)
+        first, last = token_range(starts, ends, span.start, span.end)
         out_spans.append({"start": span.start, "end": span.end, "token_start": first,
                           "token_end": last, "label": span.label, "text": text[span.start:span.end],
                           "annotator": span.annotator, "origin": span.origin})
     for sug in suggestions:
-        first, last = token_range(tokens, starts, sug.start, sug.end)
+        first, last = token_range(starts, ends, sug.start, sug.end)
         out_spans.append({"start": sug.start, "end": sug.end, "token_start": first, "token_end": last,
                           "label": sug.label, "text": text[sug.start:sug.end], "annotator": "",
                           "origin": f"suggestion:{sug.suggester}", "score": sug.score})
@@ -44,7 +75,6 @@ def task(item: ExportItem, with_suggestions: bool = False) -> dict:
                  "status": article.status.value},
         "_input_hash": input_hash,
         "_task_hash": stable_hash(input_hash, [(s["start"], s["end"], s["label"]) for s in out_spans]),
-        "tokens": token_dicts,
         "spans": out_spans,
     }
     annotators = {s.annotator for s in spans if s.annotator}
@@ -52,7 +82,22 @@ def task(item: ExportItem, with_suggestions: bool = False) -> dict:
         result["_annotator_id"] = annotators.pop()
     if article.status == Status.DONE:
         result["answer"] = "accept"
+    return result, pairs
+
+
+def task(item: ExportItem, with_suggestions: bool = False) -> dict:
+    """One Prodigy task as a dict."""
+    result, pairs = _parts(item, with_suggestions)
+    text = item.article.text
+    result["tokens"] = json.loads(tokens_json(text, pairs))
     return result
+
+
+def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
+    """One Prodigy task as a JSON line (``dumps`` serialises the rest)."""
+    result, pairs = _parts(item, with_suggestions)
+    head = dumps(result)
+    return head[:-1] + ',"tokens":' + tokens_json(item.article.text, pairs) + "}\n"
 
 
 def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, report: ExportReport) -> None:
@@ -61,7 +106,7 @@ def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, repor
     dumps = srsly.json_dumps
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         for item in items:
-            f.write(dumps(task(item, options.suggestions)) + "\n")
+            f.write(task_line(item, options.suggestions, dumps))
 
 
 def record(obj: dict, path: Path, line: int) -> ArticleRecord:
