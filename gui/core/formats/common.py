@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 import shutil
+from collections import namedtuple
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +19,39 @@ from gui.core.model import Article, Span, Suggestion
 from gui.core.textfile import RefusedFile
 
 
-@dataclass
-class ExportItem:
-    """One article as it leaves: its spans (``Span`` or the store's ``SpanRow``, which has
-    the same fields) and, if asked for, its pending suggestions."""
+# A span as the store reads it for an export: a plain row, in this column order.
+SPAN_ROW_FIELDS = "id article_id start end label annotator origin created updated"
+SpanRow = namedtuple("SpanRow", SPAN_ROW_FIELDS)
 
-    article: Article
-    spans: list[Span]
-    suggestions: list[Suggestion] = field(default_factory=list)
+
+class ExportItem:
+    """One article as it leaves: its spans and, if asked for, its pending suggestions.
+
+    The store hands over ``rows`` (tuples in ``SpanRow`` order); ``spans`` turns them
+    into ``SpanRow``s on first use. The JSONL writer reads the rows directly: building
+    an object per span cost more than writing it."""
+
+    __slots__ = ("article", "_spans", "_rows", "suggestions")
+
+    def __init__(self, article: Article, spans: list | None = None, suggestions: list[Suggestion] | None = None,
+                 rows: list[tuple] | None = None):
+        self.article = article
+        self._spans = spans
+        self._rows = rows
+        self.suggestions = suggestions or []
+
+    @property
+    def spans(self) -> list:
+        if self._spans is None:
+            self._spans = list(map(SpanRow._make, self._rows or ()))
+        return self._spans
+
+    @property
+    def rows(self) -> list[tuple]:
+        if self._rows is None:
+            self._rows = [(s.id, s.article_id, s.start, s.end, s.label, s.annotator, s.origin, s.created,
+                           s.updated) for s in self._spans or ()]
+        return self._rows
 
     def spans_with_suggestions(self) -> list[Span]:
         """Spans plus suggestions turned into spans (origin ``suggestion:<suggester>``)."""
@@ -86,29 +112,38 @@ class ExportRefused(Exception):
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|\w+|[^\w\s]")  # "1.9", "605,000" and "10:30" stay whole
 
 
-def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """Word and punctuation tokens as (start, end), split further at every offset in
-    ``cuts`` (span boundaries) so that every span covers whole tokens. Between two
-    tokens there is only whitespace."""
-    pairs = [m.span() for m in _TOKEN.finditer(text)]
-    bounds = {p[0] for p in pairs}
-    bounds.update(p[1] for p in pairs)
+def token_lists(text: str, cuts: Iterable[int] = ()) -> tuple[list[str], list[int], list[int]]:
+    """Word and punctuation tokens as parallel lists (texts, starts, ends), split further
+    at every offset in ``cuts`` (span boundaries) so that every span covers whole
+    tokens. Between two tokens there is only whitespace."""
+    matches = list(_TOKEN.finditer(text))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    bounds = set(starts)
+    bounds.update(ends)
     odd = [c for c in set(cuts) if c not in bounds]
-    if not odd:
-        return pairs
-    starts = [p[0] for p in pairs]
     inside: dict[int, list[int]] = {}
     for cut in odd:  # only the few cuts that fall inside a token change anything
         i = bisect.bisect_right(starts, cut) - 1
-        if i >= 0 and pairs[i][0] < cut < pairs[i][1]:
+        if i >= 0 and starts[i] < cut < ends[i]:
             inside.setdefault(i, []).append(cut)
-    out = []
-    for i, (start, end) in enumerate(pairs):
+    if not inside:
+        return list(map(re.Match.group, matches)), starts, ends
+    new_starts, new_ends = [], []
+    for i, (start, end) in enumerate(zip(starts, ends)):
         for cut in sorted(inside.get(i, ())):
-            out.append((start, cut))
+            new_starts.append(start)
+            new_ends.append(cut)
             start = cut
-        out.append((start, end))
-    return out
+        new_starts.append(start)
+        new_ends.append(end)
+    return [text[a:b] for a, b in zip(new_starts, new_ends)], new_starts, new_ends
+
+
+def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """``token_lists`` as (start, end) pairs."""
+    _, starts, ends = token_lists(text, cuts)
+    return list(zip(starts, ends))
 
 
 def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
@@ -120,9 +155,9 @@ def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tup
 # -- stable hashes (Prodigy's _input_hash / _task_hash) ---------------------------------
 
 def stable_hash(*parts: object) -> int:
-    """A signed 32-bit int from the parts' JSON: the same on every run and machine."""
-    digest = hashlib.blake2b(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8"),
-                             digest_size=4).digest()
+    """A signed 32-bit int from the parts (ints, strings, lists and tuples of them): the
+    same on every run and machine (``repr`` of these types is stable; ``hash`` is not)."""
+    digest = hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=4).digest()
     return int.from_bytes(digest, "little", signed=True)
 
 

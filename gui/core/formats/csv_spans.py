@@ -77,4 +77,4 @@ def read_csv(path: Path) -> tuple[list[ArticleRecord], list[str]]:
 
 
 register_reader(".csv", read_csv)
-register_format(DatasetFormat("csv", "CSV (one row per span)", ".csv", write))
+register_format(DatasetFormat("csv", "CSV (one row per span)", ".csv", write, span_times=True))

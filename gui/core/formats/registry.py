@@ -18,6 +18,7 @@ class DatasetFormat:
     suffix: str        # the usual file suffix ("" for a folder)
     write: Writer      # writes items to a path (a temporary one, renamed when complete)
     folder: bool = False  # writes a folder (or a .zip when the target ends in .zip)
+    span_times: bool = False  # writes the spans' created/updated timestamps
 
 
 FORMATS: dict[str, DatasetFormat] = {}
