@@ -70,7 +70,7 @@ class ExportDialog(QDialog):
         form.addRow("Labels (none = all)", _row(self.label_boxes.values()))
         form.addRow("Annotator", self.annotator_edit)
         form.addRow("", self.suggestions_box)
-        form.addRow("Save to", _row([self.path_edit, browse]))
+        form.addRow("Save to", _row([self.path_edit, browse], stretch=False))
         form.addRow(self.buttons)
 
     def format_name(self) -> str:
@@ -124,13 +124,14 @@ class ExportDialog(QDialog):
             self.accept()
 
 
-def _row(widgets) -> QWidget:
+def _row(widgets, stretch: bool = True) -> QWidget:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     for w in widgets:
         layout.addWidget(w)
-    layout.addStretch(0)
+    if stretch:
+        layout.addStretch(0)
     return row
 
 
