@@ -80,3 +80,46 @@ def test_plain_text_csv_imports_articles_with_spans(store, tmp_path):
     got = stored(store)
     assert got["Petro denied it."] == ("A", [(0, 5, "DENIAL", "ed"), (6, 15, "CLAIM", "ed")])
     assert got["Second, with comma."] == ("B", [])
+
+
+def test_jsonl_shapes_are_detected_per_line(store, tmp_path):
+    lines = [
+        {"text": "Prodigy task one.", "spans": [{"start": 0, "end": 7, "label": "CLAIM"}], "_annotator_id": "p"},
+        {"text": "Prodigy rejected.", "spans": [{"start": 0, "end": 7, "label": "CLAIM"}], "answer": "reject"},
+        {"text": "Doccano new shape.", "label": [[0, 7, "THREAT"]]},
+        {"text": "Doccano old shape.", "labels": [[8, 11, "DENIAL"]]},
+        {"text": "Doccano entities here.", "entities": [{"id": 1, "label": "STATISTIC", "start_offset": 8,
+                                                         "end_offset": 16}]},
+        {"data": {"text": "Label Studio line."}, "annotations": [{"completed_by": 7, "result": [
+            {"type": "labels", "value": {"start": 0, "end": 5, "text": "Label", "labels": ["CLAIM"]}}]}]},
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    report = import_paths(store, [path])
+    assert report.added == 6 and not report.refused
+    got = {text: spans for text, (_, spans) in stored(store).items()}
+    assert got == {"Prodigy task one.": [(0, 7, "CLAIM", "p")], "Prodigy rejected.": [],
+                   "Doccano new shape.": [(0, 7, "THREAT", "")], "Doccano old shape.": [(8, 11, "DENIAL", "")],
+                   "Doccano entities here.": [(8, 16, "STATISTIC", "")], "Label Studio line.": [(0, 5, "CLAIM", "7")]}
+    assert any("line 2: answer “reject”: its 1 span(s) not imported" in w for w in report.lines())
+
+
+def test_a_docbin_made_by_spacy_itself_imports_its_ents(store, tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("en")
+    doc = nlp("Petro denied the claim.")
+    doc.ents = [doc.char_span(0, 5, label="DENIAL")]
+    DocBin(docs=[doc]).to_disk(tmp_path / "plain.spacy")
+    report = import_paths(store, [tmp_path / "plain.spacy"])
+    assert report.added == 1
+    assert stored(store) == {"Petro denied the claim.": ("plain 1", [(0, 5, "DENIAL", "")])}
+
+
+def test_a_tagdesk_csv_export_is_refused_with_a_reason(store, tmp_path):
+    path = tmp_path / "spans.csv"
+    path.write_text("article_id,title,label,start,end,text,annotator,origin,created,updated\n"
+                    "1,T,CLAIM,0,5,Petro,,manual,,\n", encoding="utf-8")
+    error = import_paths(store, [path]).refused[0].error
+    assert f"{path}, line 1:" in error and "span export" in error and store.article_count() == 0
