@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from gui.core.model import Article, Status, Suggestion
 from gui.store.store import Store
@@ -58,23 +60,30 @@ def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] 
     if annotator is not None:
         where.append("annotator = ?")
         params.append(annotator)
+    # index order (article_id, start); ties on start are put in order per article below
     span_cursor = store.conn.execute(
         f"SELECT {_ROW_COLUMNS}{_TIMES if times else _NO_TIMES} FROM spans"
-        + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY article_id, start, "end", id', params)
+        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY article_id, start", params)
     article_cursor = store.conn.execute(
         "SELECT id, title, text, source, meta, hash, status, created, updated FROM articles "
-        f"WHERE id BETWEEN ? AND ? ORDER BY id", (min(wanted), max(wanted)))
-    pending = next(span_cursor, None)
+        "WHERE id BETWEEN ? AND ? ORDER BY id", (min(wanted), max(wanted)))
+    groups = groupby(span_cursor, key=itemgetter(1))
+    key, group = next(groups, (None, ()))
     for r in article_cursor:
         article_id = r[0]
+        while key is not None and key < article_id:  # spans of articles not asked for
+            key, group = next(groups, (None, ()))
         rows = []
-        while pending is not None and pending[1] <= article_id:
-            if pending[1] == article_id:
-                rows.append(pending)
-            pending = next(span_cursor, None)
+        if key == article_id:
+            rows = list(group)
+            rows.sort(key=_ORDER)
+            key, group = next(groups, (None, ()))
         if article_id in wanted:
             yield (Article(id=article_id, title=r[1], text=r[2], source=r[3] or "", meta=json.loads(r[4] or "{}"),
                            hash=r[5], status=Status(r[6]), created=r[7] or "", updated=r[8] or ""), rows)
+
+
+_ORDER = itemgetter(2, 3, 0)  # start, end, id
 
 
 def pending_suggestions(store: Store, article_id: int, labels: Iterable[str] = ()) -> list[Suggestion]:
