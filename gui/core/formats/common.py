@@ -121,9 +121,7 @@ def token_lists(text: str, cuts: Iterable[int] = ()) -> tuple[list[str], list[in
     matches = list(_TOKEN.finditer(text))
     starts = list(map(re.Match.start, matches))
     ends = list(map(re.Match.end, matches))
-    bounds = set(starts)
-    bounds.update(ends)
-    odd = [c for c in set(cuts) if c not in bounds]
+    odd = set(cuts).difference(starts, ends)
     inside: dict[int, list[int]] = {}
     for cut in odd:  # only the few cuts that fall inside a token change anything
         i = bisect.bisect_right(starts, cut) - 1
