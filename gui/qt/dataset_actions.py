@@ -182,17 +182,23 @@ class DatasetActions(QObject):
                 return import_paths(store, files, lambda i, p: progress(i, len(files), f"Importing {p.name}"),
                                     ImportOptions(new_labels=True))
 
-        self._start(Task(work, "Importing"), self._on_imported)
+        # on a cancel or a failure, whatever was imported before it shows too
+        self._start(Task(work, "Importing"), self._on_imported,
+                    "Import cancelled. The files imported before stay; each file is all or nothing.",
+                    on_stopped=self._reload_articles)
 
     def _on_import_triggered(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles or datasets", "", IMPORT_FILTER)
         if names:
             self.import_files([Path(n) for n in names])
 
-    def _on_imported(self, report) -> None:
+    def _reload_articles(self) -> None:
         reload = getattr(self.window, "reload_articles", None)
         if reload is not None:
             reload()
+
+    def _on_imported(self, report) -> None:
+        self._reload_articles()
         icon = QMessageBox.Icon.Warning if report.refused else QMessageBox.Icon.Information
         self._show("Import", "\n".join(report.lines()), icon)
 
@@ -220,7 +226,7 @@ class DatasetActions(QObject):
                 return export_dataset(store, path, fmt, options,
                                       lambda done, total: progress(done, total, f"Exporting {done}/{total}"))
 
-        self._start(Task(work, "Exporting"), self._on_exported)
+        self._start(Task(work, "Exporting"), self._on_exported, "Export cancelled; nothing was written.")
 
     def _on_exported(self, report) -> None:
         icon = QMessageBox.Icon.Warning if report.dropped else QMessageBox.Icon.Information
@@ -228,7 +234,8 @@ class DatasetActions(QObject):
 
     # -- running ------------------------------------------------------------------
 
-    def _start(self, task: Task, on_finished) -> None:
+    def _start(self, task: Task, on_finished, cancelled_text: str, on_stopped=None) -> None:
+        """Run ``task``, one at a time. ``on_stopped`` runs after a cancel or a failure."""
         if self.task is not None:
             self._show("Busy", f"{self.task.name} is still running; wait for it or cancel it.",
                        QMessageBox.Icon.Information)
@@ -237,8 +244,10 @@ class DatasetActions(QObject):
         task.setParent(self)
         task.finished.connect(on_finished)
         task.failed.connect(lambda message: self._show(task.name, message, QMessageBox.Icon.Warning))
-        task.cancelled.connect(lambda: self._show(task.name, f"{task.name} cancelled; nothing was written.",
-                                                  QMessageBox.Icon.Information))
+        task.cancelled.connect(lambda: self._show(task.name, cancelled_text, QMessageBox.Icon.Information))
+        if on_stopped is not None:
+            task.cancelled.connect(on_stopped)
+            task.failed.connect(on_stopped)
         task.done.connect(self._on_task_done)
         self.progress_widget.track(task)
         task.start()
