@@ -114,3 +114,38 @@ def test_dropping_dataset_files_imports_them_with_spans(qtbot, main_window, tmp_
         (0, 22, "DENIAL", "ed", "imported:jsonl:tasks.jsonl")]
     assert main_window.article_model.rowCount() == before + 1  # the list shows it
     assert not any("Fine." == store.article(s.id).text for s in store.article_summaries())
+
+
+def test_cancel_button_stops_an_export_and_leaves_no_file(qtbot, main_window, tmp_path):
+    """The export waits behind a busy one-thread pool, so the cancel click surely comes first."""
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    class Blocker(QRunnable):
+        def __init__(self):
+            super().__init__()
+            self.release = threading.Event()
+
+        def run(self):
+            self.release.wait(10)
+
+    pool = QThreadPool.globalInstance()
+    old = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)
+    blocker = Blocker()
+    pool.start(blocker)
+    try:
+        actions, dialog = _open_dialog(qtbot, main_window)
+        target = tmp_path / "never.jsonl"
+        qtbot.keyClicks(dialog.path_edit, str(target))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert actions.progress_widget.isVisible()
+        qtbot.mouseClick(actions.progress_widget.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        blocker.release.set()
+    text = _wait_message(qtbot, actions)
+    pool.setMaxThreadCount(old)
+    assert text == "Export cancelled; nothing was written."
+    assert list(tmp_path.iterdir()) == [p for p in tmp_path.iterdir() if p.name.startswith("tagdesk.db")]
+    assert not target.exists() and not actions.progress_widget.isVisible()
