@@ -11,9 +11,9 @@ from operator import itemgetter
 from gui.core.model import Article, Status, Suggestion
 from gui.store.store import Store
 
-_ROW_COLUMNS = 'id, article_id, start, "end", label, coalesce(annotator, \'\'), coalesce(origin, \'\')'
+# SpanRow's columns; most formats write no timestamps: two strings less per span
+_ROW_COLUMNS = 'article_id, start, "end", label, coalesce(annotator, \'\'), coalesce(origin, \'\')'
 _TIMES = ", coalesce(created, ''), coalesce(updated, '')"
-_NO_TIMES = ", '', ''"  # most formats do not write them; two strings less per span
 
 
 def export_article_ids(store: Store, statuses: Iterable[str] = (), labels: Iterable[str] = (),
@@ -47,8 +47,8 @@ def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] 
                         ) -> Iterator[tuple[Article, list[tuple]]]:
     """The articles with these ids, in id order, each with its span rows (tuples in
     ``SpanRow`` order, filtered by label and annotator). Two ordered scans walked side
-    by side: no query per article, no object per span. ``times=False`` leaves the
-    rows' created/updated empty."""
+    by side: no query per article, no object per span. ``times=False`` leaves out the
+    rows' created/updated."""
     wanted = set(ids)
     if not wanted:
         return
@@ -62,12 +62,12 @@ def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] 
         params.append(annotator)
     # index order (article_id, start); ties on start are put in order per article below
     span_cursor = store.conn.execute(
-        f"SELECT {_ROW_COLUMNS}{_TIMES if times else _NO_TIMES} FROM spans"
-        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY article_id, start", params)
+        f"SELECT {_ROW_COLUMNS}{_TIMES if times else ''} FROM spans"
+        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY article_id, start, id", params)
     article_cursor = store.conn.execute(
         "SELECT id, title, text, source, meta, hash, status, created, updated FROM articles "
         "WHERE id BETWEEN ? AND ? ORDER BY id", (min(wanted), max(wanted)))
-    groups = groupby(span_cursor, key=itemgetter(1))
+    groups = groupby(span_cursor, key=itemgetter(0))
     key, group = next(groups, (None, ()))
     for r in article_cursor:
         article_id = r[0]
@@ -83,7 +83,7 @@ def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] 
                            hash=r[5], status=Status(r[6]), created=r[7] or "", updated=r[8] or ""), rows)
 
 
-_ORDER = itemgetter(2, 3, 0)  # start, end, id
+_ORDER = itemgetter(1, 2)  # start, end (a stable sort: ties stay in id order)
 
 
 def pending_suggestions(store: Store, article_id: int, labels: Iterable[str] = ()) -> list[Suggestion]:

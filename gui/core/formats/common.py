@@ -12,6 +12,7 @@ import secrets
 import shutil
 from collections import namedtuple
 from collections.abc import Iterable
+from itertools import starmap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +20,10 @@ from gui.core.model import Article, Span, Suggestion
 from gui.core.textfile import RefusedFile
 
 
-# A span as the store reads it for an export: a plain row, in this column order.
-SPAN_ROW_FIELDS = "id article_id start end label annotator origin created updated"
-SpanRow = namedtuple("SpanRow", SPAN_ROW_FIELDS)
+# A span as the store reads it for an export: a plain row in this column order; rows
+# read without timestamps stop after ``origin``.
+SpanRow = namedtuple("SpanRow", "article_id start end label annotator origin created updated",
+                     defaults=("", ""))
 
 
 class ExportItem:
@@ -43,14 +45,14 @@ class ExportItem:
     @property
     def spans(self) -> list:
         if self._spans is None:
-            self._spans = list(map(SpanRow._make, self._rows or ()))
+            self._spans = list(starmap(SpanRow, self._rows or ()))
         return self._spans
 
     @property
     def rows(self) -> list[tuple]:
         if self._rows is None:
-            self._rows = [(s.id, s.article_id, s.start, s.end, s.label, s.annotator, s.origin, s.created,
-                           s.updated) for s in self._spans or ()]
+            self._rows = [(s.article_id, s.start, s.end, s.label, s.annotator, s.origin, s.created, s.updated)
+                          for s in self._spans or ()]
         return self._rows
 
     def spans_with_suggestions(self) -> list[Span]:

@@ -5,6 +5,7 @@ span per row; rows with the same text are one article)."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def _int(value: str, path: Path, line: int, column: str) -> int:
 
 def read_csv(path: Path) -> tuple[list[ArticleRecord], list[str]]:
     decoded = decode_bytes(path.read_bytes(), path)
-    reader = csv.DictReader(decoded.text.splitlines(keepends=True))
+    reader = csv.DictReader(io.StringIO(decoded.text, newline=""))  # splitlines() would split at U+2028
     columns = reader.fieldnames or []
     if "text" not in columns:
         raise RefusedFile(path, f"has no “text” column (columns: {', '.join(columns) or 'none'})", 1)

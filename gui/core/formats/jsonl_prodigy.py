@@ -54,53 +54,72 @@ def tokens_json(text: str, texts: list[str], starts: list[int], ends: list[int])
                            for i, t, s, e, nx in zip(count(), texts, starts, ends, nexts)]) + "]"
 
 
-def _parts(item: ExportItem, with_suggestions: bool) -> tuple[dict, tuple[list, list, list]]:
-    """The task without its tokens, and the tokens (texts, starts, ends)."""
+_NAMES: dict[str, str] = {}  # labels, annotators, origins: few, repeated, quoted once
+
+
+def _name(value: str) -> str:
+    quoted = _NAMES.get(value)
+    if quoted is None:
+        if len(_NAMES) > 10_000:
+            _NAMES.clear()
+        quoted = _NAMES[value] = json.dumps(value, ensure_ascii=False)
+    return quoted
+
+
+def spans_json(text: str, rows: list[tuple], starts: list[int], ends: list[int]) -> list[str]:
+    """Each span row as a JSON object, built as text like the tokens."""
+    for r in rows:  # quote the few distinct names once, so the loop below only looks them up
+        for value in (r[3], r[4], r[5]):
+            if value not in _NAMES:
+                _name(value)
+    q = _NAMES.__getitem__
+    return [f'{{"start":{s},"end":{e},"token_start":{bisect_left(starts, s)},'
+            f'"token_end":{bisect_right(ends, e) - 1},"label":{q(label)},'
+            f'"text":{f"{chr(34)}{t}{chr(34)}" if (t := text[s:e]).isprintable() and chr(34) not in t and chr(92) not in t else _quoted(t)},'
+            f'"annotator":{q(annotator)},"origin":{q(origin)}}}'
+            for _, s, e, label, annotator, origin in (rows if not rows or len(rows[0]) == 6
+                                                       else [r[:6] for r in rows])]
+
+
+def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
+    """One Prodigy task as a JSON line: ``dumps`` serialises the head, spans and tokens
+    are formatted as text (the same JSON values as dumping dicts, in half the time)."""
     article = item.article
     text = article.text
-    rows = item.rows  # (id, article_id, start, end, label, annotator, origin, created, updated)
+    rows = item.rows  # SpanRow order: article_id, start, end, label, annotator, origin, ...
     suggestions = item.suggestions if with_suggestions else []
-    cuts = [r[2] for r in rows] + [r[3] for r in rows]
+    cuts = [r[1] for r in rows] + [r[2] for r in rows]
     cuts += [s.start for s in suggestions] + [s.end for s in suggestions]
-    tokens = token_lists(text, cuts)
-    _, starts, ends = tokens
-    out_spans = [{"start": r[2], "end": r[3], "token_start": bisect_left(starts, r[2]),
-                  "token_end": bisect_right(ends, r[3]) - 1, "label": r[4], "text": text[r[2]:r[3]],
-                  "annotator": r[5], "origin": r[6]} for r in rows]
+    texts, starts, ends = token_lists(text, cuts)
+    spans = spans_json(text, rows, starts, ends)
     for sug in suggestions:
         first, last = token_range(starts, ends, sug.start, sug.end)
-        out_spans.append({"start": sug.start, "end": sug.end, "token_start": first, "token_end": last,
-                          "label": sug.label, "text": text[sug.start:sug.end], "annotator": "",
-                          "origin": f"suggestion:{sug.suggester}", "score": sug.score})
+        spans.append(dumps({"start": sug.start, "end": sug.end, "token_start": first, "token_end": last,
+                            "label": sug.label, "text": text[sug.start:sug.end], "annotator": "",
+                            "origin": f"suggestion:{sug.suggester}", "score": sug.score}))
     input_hash = stable_hash(article.hash or text)
-    result = {
+    spans_text = ",".join(spans)
+    head = {
         "text": text,
         "meta": {"article_id": article.id, "title": article.title, "source": article.source,
                  "status": article.status.value},
         "_input_hash": input_hash,
-        "_task_hash": stable_hash(input_hash, [(s["start"], s["end"], s["label"]) for s in out_spans]),
-        "spans": out_spans,
+        "_task_hash": stable_hash(input_hash, spans_text),  # the input and all it says about the spans
     }
-    annotators = {r[5] for r in rows if r[5]}
+    annotators = {r[4] for r in rows if r[4]}
     if len(annotators) == 1:
-        result["_annotator_id"] = annotators.pop()
+        head["_annotator_id"] = annotators.pop()
     if article.status == Status.DONE:
-        result["answer"] = "accept"
-    return result, tokens
+        head["answer"] = "accept"
+    return (dumps(head)[:-1] + ',"spans":[' + spans_text + '],"tokens":'
+            + tokens_json(text, texts, starts, ends) + "}\n")
 
 
 def task(item: ExportItem, with_suggestions: bool = False) -> dict:
-    """One Prodigy task as a dict."""
-    result, tokens = _parts(item, with_suggestions)
-    result["tokens"] = json.loads(tokens_json(item.article.text, *tokens))
-    return result
+    """One Prodigy task as a dict (what a line of the export holds)."""
+    import srsly
 
-
-def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
-    """One Prodigy task as a JSON line (``dumps`` serialises the rest)."""
-    result, tokens = _parts(item, with_suggestions)
-    head = dumps(result)
-    return head[:-1] + ',"tokens":' + tokens_json(item.article.text, *tokens) + "}\n"
+    return json.loads(task_line(item, with_suggestions, srsly.json_dumps))
 
 
 def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, report: ExportReport) -> None:

@@ -123,3 +123,10 @@ def test_a_tagdesk_csv_export_is_refused_with_a_reason(store, tmp_path):
                     "1,T,CLAIM,0,5,Petro,,manual,,\n", encoding="utf-8")
     error = import_paths(store, [path]).refused[0].error
     assert f"{path}, line 1:" in error and "span export" in error and store.article_count() == 0
+
+
+def test_csv_text_with_a_unicode_line_separator_stays_one_article(store, tmp_path):
+    path = tmp_path / "ls.csv"
+    path.write_text('title,text\nA,"First part\u2028second part, one article."\n', encoding="utf-8")
+    report = import_paths(store, [path])
+    assert report.added == 1 and list(stored(store)) == ["First part\u2028second part, one article."]

@@ -16,7 +16,7 @@ from gui.core.importer import import_paths
 from tests.core.formats.helpers import add_article, fresh_store, stored
 
 LABELS = ["CLAIM", "THREAT", "DENIAL", "STATISTIC"]
-CHARS = list("abcxyz ABC  éß,.'\"-:;()?!0123\n\t") + ["\n\n", "😀", "中文", "ﬁ"]
+CHARS = list("abcxyz ABC  éß,.'\"\\-:;()?!0123\n\t") + ["\n\n", "😀", "中文", "ﬁ", "\u2028", "1.9"]
 texts = st.lists(st.sampled_from(CHARS), min_size=1, max_size=40).map("".join).filter(lambda t: t.strip())
 
 
