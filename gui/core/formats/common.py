@@ -3,11 +3,9 @@ span checks for importers and writing a file so that it appears whole or not at 
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import os
-import re
 import secrets
 import shutil
 from collections import namedtuple
@@ -16,6 +14,7 @@ from itertools import starmap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gui.core.formats.tokens import token_offsets, token_range, tokenize  # noqa: F401 (re-exported)
 from gui.core.model import Article, Span, Suggestion
 from gui.core.textfile import RefusedFile
 
@@ -107,51 +106,6 @@ class ExportCancelled(Exception):
 
 class ExportRefused(Exception):
     """An export that cannot start (the target exists, a bad option); nothing was written."""
-
-
-# -- tokens ---------------------------------------------------------------------------
-
-# Words and single punctuation marks; "1.9", "605,000" and "10:30" stay whole. (This
-# pattern runs twice as fast as one that tries numbers first.)
-_TOKEN = re.compile(r"\w+(?:[.,:]\d+)*|[^\w\s]")
-
-
-def token_lists(text: str, cuts: Iterable[int] = ()) -> tuple[list[str], list[int], list[int]]:
-    """Word and punctuation tokens as parallel lists (texts, starts, ends), split further
-    at every offset in ``cuts`` (span boundaries) so that every span covers whole
-    tokens. Between two tokens there is only whitespace."""
-    matches = list(_TOKEN.finditer(text))
-    starts = list(map(re.Match.start, matches))
-    ends = list(map(re.Match.end, matches))
-    odd = set(cuts).difference(starts, ends)
-    inside: dict[int, list[int]] = {}
-    for cut in odd:  # only the few cuts that fall inside a token change anything
-        i = bisect.bisect_right(starts, cut) - 1
-        if i >= 0 and starts[i] < cut < ends[i]:
-            inside.setdefault(i, []).append(cut)
-    if not inside:
-        return list(map(re.Match.group, matches)), starts, ends
-    new_starts, new_ends = [], []
-    for i, (start, end) in enumerate(zip(starts, ends)):
-        for cut in sorted(inside.get(i, ())):
-            new_starts.append(start)
-            new_ends.append(cut)
-            start = cut
-        new_starts.append(start)
-        new_ends.append(end)
-    return [text[a:b] for a, b in zip(new_starts, new_ends)], new_starts, new_ends
-
-
-def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """``token_lists`` as (start, end) pairs."""
-    _, starts, ends = token_lists(text, cuts)
-    return list(zip(starts, ends))
-
-
-def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
-    """Indices (first, last inclusive) of the tokens inside [start, end); first > last if none.
-    ``starts``/``ends`` are the tokens' offsets."""
-    return bisect.bisect_left(starts, start), bisect.bisect_right(ends, end) - 1
 
 
 # -- stable hashes (Prodigy's _input_hash / _task_hash) ---------------------------------

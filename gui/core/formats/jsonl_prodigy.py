@@ -10,7 +10,7 @@ from itertools import count
 from pathlib import Path
 
 from gui.core.formats.common import (ExportItem, ExportOptions, ExportReport, checked_span,
-                                     stable_hash, token_lists, token_range)
+                                     stable_hash, token_offsets, token_range)
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord
 from gui.core.model import Status
@@ -41,7 +41,7 @@ def _prefix(token: str) -> str:
     return prefix
 
 
-def tokens_json(text: str, texts: list[str], starts: list[int], ends: list[int]) -> str:
+def tokens_json(text: str, starts: list[int], ends: list[int]) -> str:
     """The ``tokens`` list as JSON, built as text: the same value as dumping the dicts,
     in half the time (the export's hottest loop)."""
     if not starts:
@@ -50,8 +50,8 @@ def tokens_json(text: str, texts: list[str], starts: list[int], ends: list[int])
     last = ends[-1]
     nexts.append(last + 1 if last < len(text) else last)  # a token is followed by whitespace
     get = _PREFIXES.get
-    return "[" + ",".join([f'{get(t) or _prefix(t)}{s},"end":{e},"id":{i},"ws":{_WS[e < nx]}'
-                           for i, t, s, e, nx in zip(count(), texts, starts, ends, nexts)]) + "]"
+    return "[" + ",".join([f'{get(t := text[s:e]) or _prefix(t)}{s},"end":{e},"id":{i},"ws":{_WS[e < nx]}'
+                           for i, s, e, nx in zip(count(), starts, ends, nexts)]) + "]"
 
 
 _NAMES: dict[str, str] = {}  # labels, annotators, origins: few, repeated, quoted once
@@ -90,7 +90,7 @@ def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
     suggestions = item.suggestions if with_suggestions else []
     cuts = [r[1] for r in rows] + [r[2] for r in rows]
     cuts += [s.start for s in suggestions] + [s.end for s in suggestions]
-    texts, starts, ends = token_lists(text, cuts)
+    starts, ends = token_offsets(text, cuts)
     spans = spans_json(text, rows, starts, ends)
     for sug in suggestions:
         first, last = token_range(starts, ends, sug.start, sug.end)
@@ -112,7 +112,7 @@ def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
     if article.status == Status.DONE:
         head["answer"] = "accept"
     return (dumps(head)[:-1] + ',"spans":[' + spans_text + '],"tokens":'
-            + tokens_json(text, texts, starts, ends) + "}\n")
+            + tokens_json(text, starts, ends) + "}\n")
 
 
 def task(item: ExportItem, with_suggestions: bool = False) -> dict:
