@@ -4,10 +4,10 @@ dicts already built in memory (the floor: only serialising and writing).
     python -m tests.benchmarks.bench_export
 
 Where the export's time goes (1,000 articles of 400 words, 100 spans each, ~450k
-tokens): reading the rows ~20%, tokenizing ~25%, formatting tokens ~20%, spans ~20%,
-the rest (head, write) ~15%. The floor is ujson writing finished dicts; per token the
-export does a regex match and a format, which together cost more than ujson's dump
-of a token dict. Storing token offsets at import would remove the tokenizing share.
+tokens): reading the rows ~20%, token offsets ~17%, formatting tokens ~26%, spans
+~22%, the rest (hashes, head, write) ~15%. The floor is ujson writing finished dicts;
+the export's Python work per token and per span costs more than ujson's dump of the
+finished dict. Storing token offsets at import would remove one share.
 """
 
 from __future__ import annotations
