@@ -144,8 +144,9 @@ _NEW_LABEL_COLORS = ["#8E6C8A", "#2E9E8F", "#C77C02", "#6B8E23", "#7A5CC2", "#B0
 
 
 def _prepared_spans(store: Store, record: ArticleRecord, result: FileResult,
-                    options: ImportOptions) -> list[Span]:
-    """The record's spans with labels mapped and filtered; unknown labels added or refused."""
+                    options: ImportOptions) -> tuple[list[Span], int]:
+    """The record's spans with labels mapped and filtered (and how many were left out);
+    unknown labels added or refused."""
     known = store.label_names()
     out = []
     for i, span in enumerate(record.spans):
@@ -162,10 +163,7 @@ def _prepared_spans(store: Store, record: ArticleRecord, result: FileResult,
             known.add(label)
             result.warnings.append(f"{result.path}: added the new label “{label}”")
         out.append(Span(0, span.start, span.end, label, span.annotator, span.origin))
-    skipped = len(record.spans) - len(out)
-    if skipped:
-        result.warnings.append(f"{result.path}: {skipped} span(s) left out by --only")
-    return out
+    return out, len(record.spans) - len(out)
 
 
 def write_records(store: Store, records: list[ArticleRecord], result: FileResult,
@@ -175,9 +173,11 @@ def write_records(store: Store, records: list[ArticleRecord], result: FileResult
     from gui.store.datasets import span_keys
 
     options = options or ImportOptions()
+    left_out = 0
     with store.transaction():
         for record in records:
-            spans = _prepared_spans(store, record, result, options)
+            spans, skipped = _prepared_spans(store, record, result, options)
+            left_out += skipped
             try:
                 article_id = store.add_article(record.text, record.title, record.source, record.meta)
             except DuplicateArticle as dup:
@@ -195,6 +195,8 @@ def write_records(store: Store, records: list[ArticleRecord], result: FileResult
                                     span.annotator, span.origin))
             result.spans += len(spans)
             result.added.append(article_id)
+    if left_out:
+        result.warnings.append(f"{result.path}: {left_out} span(s) left out by --only")
 
 
 def import_paths(store: Store, paths: Iterable[Path | str],

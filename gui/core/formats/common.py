@@ -161,6 +161,19 @@ def normalised(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
     return new, [Span(0, mapping[s.start], mapping[s.end], s.label, s.annotator, s.origin) for s in spans]
 
 
+def note(notes: dict[str, list[tuple[int, int]]], message: str, line: int, count: int) -> None:
+    """Count something left out on ``line``; ``note_lines`` sums it up once per file."""
+    notes.setdefault(message, []).append((line, count))
+
+
+def note_lines(path: Path, notes: dict[str, list[tuple[int, int]]]) -> list[str]:
+    out = []
+    for message, where in notes.items():
+        lines = ", ".join(str(line) for line, _ in where[:5]) + (", …" if len(where) > 5 else "")
+        out.append(f"{path}: {sum(n for _, n in where)} {message} (line {lines})")
+    return out
+
+
 def load_json_line(path: Path, line_no: int, raw: str):
     try:
         return json.loads(raw)

@@ -6,22 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui.core.formats import doccano, jsonl_prodigy, labelstudio
-from gui.core.formats.common import load_json_line, normalised, read_lines
+from gui.core.formats.common import load_json_line, normalised, note, note_lines, read_lines
 from gui.core.importer import ArticleRecord, register_reader
 from gui.core.textfile import RefusedFile
 
 
-def record_for(obj, path: Path, line: int, warnings: list[str]) -> ArticleRecord:
+def record_for(obj, path: Path, line: int, notes: dict) -> ArticleRecord:
     if not isinstance(obj, dict):
         raise RefusedFile(path, f"expected a JSON object, got {type(obj).__name__}", line)
     if labelstudio.is_labelstudio(obj):
-        rec = labelstudio.record(obj, path, line, warnings)
+        rec = labelstudio.record(obj, path, line, notes)
     elif doccano.is_doccano(obj):
         rec = doccano.record(obj, path, line)
     elif "text" in obj:
         if obj.get("answer") in ("reject", "ignore") and obj.get("spans"):
-            warnings.append(f"{path}, line {line}: answer “{obj['answer']}”: its "
-                            f"{len(obj['spans'])} span(s) not imported")
+            note(notes, "span(s) of tasks answered reject or ignore not imported", line, len(obj["spans"]))
             obj = {**obj, "spans": []}
         rec = jsonl_prodigy.record(obj, path, line)
     else:
@@ -32,13 +31,13 @@ def record_for(obj, path: Path, line: int, warnings: list[str]) -> ArticleRecord
 
 
 def read_jsonl(path: Path) -> tuple[list[ArticleRecord], list[str]]:
-    records, warnings = [], []
+    records, notes = [], {}
     for i, raw in enumerate(read_lines(path), start=1):
         if raw.strip():
-            records.append(record_for(load_json_line(path, i, raw), path, i, warnings))
+            records.append(record_for(load_json_line(path, i, raw), path, i, notes))
     if not records:
         raise RefusedFile(path, "has no tasks")
-    return records, warnings
+    return records, note_lines(path, notes)
 
 
 def read_json(path: Path) -> tuple[list[ArticleRecord], list[str]]:

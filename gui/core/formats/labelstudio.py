@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.formats.common import ExportItem, ExportOptions, ExportReport, checked_span
+from gui.core.formats.common import ExportItem, ExportOptions, ExportReport, checked_span, note, note_lines
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord
 from gui.core.textfile import RefusedFile, guess_title
@@ -68,7 +68,7 @@ def _annotator(annotation: dict) -> str:
     return "" if who is None else str(who)
 
 
-def record(obj: dict, path: Path, line: int, warnings: list[str] | None = None) -> ArticleRecord:
+def record(obj: dict, path: Path, line: int, notes: dict | None = None) -> ArticleRecord:
     data = obj["data"]
     text = data.get(TO_NAME)
     if not isinstance(text, str) or not text.strip():
@@ -92,9 +92,8 @@ def record(obj: dict, path: Path, line: int, warnings: list[str] | None = None) 
                                           fmt="labelstudio", annotator=annotator,
                                           expected=value.get("text")))
     predictions = sum(len(p.get("result") or []) for p in obj.get("predictions") or [] if isinstance(p, dict))
-    if predictions and warnings is not None:
-        warnings.append(f"{path}, line {line}: {predictions} prediction(s) not imported "
-                        "(predictions are suggestions, not spans)")
+    if predictions and notes is not None:
+        note(notes, "prediction(s) not imported (predictions are suggestions, not spans)", line, predictions)
     title = data.get("title") or guess_title(text, fallback=f"{path.stem} {line}")
     return ArticleRecord(text, str(title), source=str(data.get("source") or path), spans=spans, line=line)
 
@@ -108,11 +107,11 @@ def read_json(path: Path, raw: str) -> tuple[list[ArticleRecord], list[str]]:
     except json.JSONDecodeError as exc:
         raise RefusedFile(path, f"is not valid JSON ({exc.msg}, column {exc.colno})", exc.lineno) from None
     tasks = data if isinstance(data, list) else [data]
-    records, warnings = [], []
+    records, notes = [], {}
     starts = _task_lines(raw, len(tasks))
     for i, obj in enumerate(tasks):
-        records.append(record_for(obj, path, starts[i], warnings))
-    return records, warnings
+        records.append(record_for(obj, path, starts[i], notes))
+    return records, note_lines(path, notes)
 
 
 def _task_lines(raw: str, n: int) -> list[int]:
