@@ -14,7 +14,8 @@ from gui import __version__
 from gui.core.paths import default_db_path
 
 # Each module registers its commands with gui.commands.command.
-COMMAND_MODULES = ["gui.commands.corpus", "gui.commands.suggest", "gui.commands.review"]
+COMMAND_MODULES = ["gui.commands.corpus", "gui.commands.suggest", "gui.commands.review",
+                   "gui.commands.datasets"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,6 @@ Qt-free: it runs in the normal test suite too (tests/e2e/test_selftest.py).
 
 from __future__ import annotations
 
-import importlib
 import platform
 import sys
 import tempfile
@@ -40,16 +39,6 @@ class Context:
 class Step:
     name: str
     run: Callable[[Context], str]  # returns a one-line result for the summary
-
-
-def _optional_module(name: str):
-    """A module another branch is adding: None until it is merged."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:  # the module exists but something it imports is missing
-            raise
-        return None
 
 
 # -- steps ------------------------------------------------------------------------
@@ -165,43 +154,14 @@ def step_spancat_training(ctx: Context) -> str:
             f"{len(predicted.spans['sc'])} candidate span(s) scored")
 
 
-def _fallback_export_jsonl(store, nlp, path: Path) -> int:
-    """Until gui.core.formats is merged: Prodigy-style JSONL (text, tokens, spans)."""
-    import srsly
-
-    records = []
-    for summary in store.article_summaries():
-        article = store.article(summary.id)
-        doc = nlp.make_doc(article.text)
-        spans = []
-        for s in store.spans(article.id):
-            span = doc.char_span(s.start, s.end, alignment_mode="expand")
-            spans.append({"start": s.start, "end": s.end, "label": s.label,
-                          "token_start": span.start, "token_end": span.end - 1})
-        records.append({"text": article.text, "meta": {"title": article.title, "id": article.id},
-                        "tokens": [{"text": t.text, "start": t.idx, "end": t.idx + len(t), "id": t.i,
-                                    "ws": bool(t.whitespace_)} for t in doc],
-                        "spans": spans, "answer": "accept"})
-    srsly.write_jsonl(path, records)
-    return len(records)
-
-
-def _real_export_jsonl(module, store, path: Path) -> int:
-    """gui.core.formats is merged: the lead adapts this call to its API."""
-    raise SelfTestFailure(
-        "gui.core.formats is now present: switch the self-test step 'export JSONL' to it "
-        "(gui/selftest.py, _real_export_jsonl)")
-
-
 def step_export_jsonl(ctx: Context) -> str:
     import srsly
 
+    from gui.core.formats.export import export_dataset
+
     ctx.export_path = ctx.workdir / "selftest.jsonl"
-    module = _optional_module("gui.core.formats")
-    if module is None:
-        count, how = _fallback_export_jsonl(ctx.store, ctx.nlp, ctx.export_path), "fallback writer"
-    else:
-        count, how = _real_export_jsonl(module, ctx.store, ctx.export_path), "gui.core.formats"
+    report = export_dataset(ctx.store, ctx.export_path, "jsonl")
+    count, how = report.articles, "Prodigy JSONL"
     records = list(srsly.read_jsonl(ctx.export_path))
     exported = sum(len(r.get("spans", [])) for r in records)
     if len(records) != count or exported != ctx.store.span_count():

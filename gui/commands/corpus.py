@@ -6,25 +6,47 @@ import json
 import sys
 from pathlib import Path
 
-from gui.commands import arguments, command, open_store
+from gui.commands import UsageError, arguments, command, open_store
 from gui.core.model import Status
 
 
 def _import_args(p):
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (searched recursively)")
     p.add_argument("--seeds", action="store_true", help="also import the bundled seed articles")
+    p.add_argument("--map", action="append", default=[], metavar="SRC=DST",
+                   help="rename a label of the files (repeatable), e.g. --map Content=CLAIM")
+    p.add_argument("--only", metavar="LABELS", help="keep only spans with these labels (comma-separated)")
+    unknown = p.add_mutually_exclusive_group()
+    unknown.add_argument("--new-labels", action="store_true", help="add unknown labels as new labels")
+    unknown.add_argument("--refuse-unknown", action="store_true",
+                         help="refuse a file with an unknown label (the default)")
 
 
-@command("import", "import articles from files or folders")
+def import_options(args):
+    from gui.core.importer import ImportOptions
+
+    mapping = {}
+    for item in args.map:
+        src, sep, dst = item.partition("=")
+        if not sep or not src.strip() or not dst.strip():
+            raise UsageError(f"--map wants SRC=DST, got {item!r}")
+        mapping[src.strip()] = dst.strip()
+    only = frozenset(x.strip() for x in args.only.split(",") if x.strip()) if args.only else None
+    return ImportOptions(label_map=mapping, only=only, new_labels=args.new_labels)
+
+
+@command("import", "import articles (and their spans) from files or folders: .txt, .md, "
+                   "Prodigy/doccano/Label Studio .jsonl/.json, .spacy, brat .ann, .csv")
 @arguments(_import_args)
 def cmd_import(args) -> int:
     from gui.core.importer import import_paths
     from gui.core.seeding import import_seeds
 
+    options = import_options(args)
     with open_store(args) as store:
         if args.seeds:
             print(f"{len(import_seeds(store))} seed article(s) added")
-        report = import_paths(store, args.paths)
+        report = import_paths(store, args.paths, options=options)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith("refused") else sys.stdout)
     return 2 if report.refused else 0

@@ -22,6 +22,7 @@ from gui.qt.agreement_dialog import install_agreement_dialog
 from gui.qt.article_list import ArticleFilterModel, ArticleIdRole, ArticleListModel
 from gui.qt.article_view import ArticleView
 from gui.qt.dashboard import install_dashboard
+from gui.qt.dataset_actions import DatasetActions
 from gui.qt.document_controller import DocumentController
 from gui.qt.editor_name_dialog import EditorNameDialog
 from gui.qt.find_bar import FindBar
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.history_view = QUndoView(self.undo_stack)
         self.history_view.setEmptyLabel("Article opened")
         self.actions_ = build_actions(self)
+        DatasetActions(self)  # File -> Import…/Export…, drop files to import
         install_merge_action(self)  # File -> Merge database…
         install_review_view(self)  # Review menu: spans table, search, dashboard, adjudication
         install_search_dialog(self)

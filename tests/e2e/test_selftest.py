@@ -45,7 +45,7 @@ def test_the_export_step_writes_every_stored_span_with_its_text(tmp_path):
             step.run(ctx)
         records = [json.loads(line) for line in ctx.export_path.read_text(encoding="utf-8").splitlines()]
         stored = {(s.start, s.end, s.label) for s in ctx.store.spans(ctx.article_id)}
-        article = next(r for r in records if r["meta"]["id"] == ctx.article_id)
+        article = next(r for r in records if r["meta"]["article_id"] == ctx.article_id)
         assert {(s["start"], s["end"], s["label"]) for s in article["spans"]} == stored
         tokens = article["tokens"]
         for span in article["spans"]:
@@ -53,11 +53,6 @@ def test_the_export_step_writes_every_stored_span_with_its_text(tmp_path):
             assert tokens[span["token_end"]]["end"] >= span["end"]
     finally:
         ctx.store.close()
-
-
-def test_optional_module_is_none_only_when_the_module_itself_is_absent():
-    assert selftest._optional_module("gui.core.no_such_module") is None
-    assert selftest._optional_module("gui.core.model").__name__ == "gui.core.model"
 
 
 def test_tagdesk_self_test_flag_runs_it_without_touching_the_default_database(tmp_path):
