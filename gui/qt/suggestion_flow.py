@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from gui.core.suggest.edits import AcceptSuggestion, Decision, RejectSuggestion
 from gui.qt.bulk_review_dialog import BulkReviewDialog
@@ -60,6 +60,9 @@ class SuggestionFlow(QObject):
         self.pool.setMaxThreadCount(1)  # one suggester at a time: spaCy pipelines are not shared across threads
         self.learn_task: Task | None = None
         self.actions = self._build_menu()
+        self.count_label = QLabel(objectName="pendingCount")
+        self.count_label.setToolTip("Pending suggestions in this article (Tab goes to the next)")
+        window.statusBar().addPermanentWidget(self.count_label)
         self.view.suggestion_selected.connect(self._on_suggestion_selected)
         self._on_suggestion_selected(None)
 
@@ -111,7 +114,9 @@ class SuggestionFlow(QObject):
 
     def reload(self, *_args) -> None:
         c = self.window.controller
-        self.view.set_suggestions(self.window.store.suggestions(c.article.id) if c is not None else [])
+        pending = self.window.store.suggestions(c.article.id) if c is not None else []
+        self.view.set_suggestions(pending)
+        self.count_label.setText(f"{len(pending)} suggestion{'s' if len(pending) != 1 else ''}" if pending else "")
 
     def _on_toggle_on_open(self) -> None:
         QSettings().setValue(ON_OPEN, self.actions["on_open"].isChecked())

@@ -78,17 +78,35 @@ class SuggestionLayer:
     # -- painting -----------------------------------------------------------------
 
     def paint_block(self, painter: QPainter, block, geometry: QRectF, suggestions, clip) -> None:
+        """A faint fill and a dashed outline; a suggestion that wraps onto the next line is
+        left open at the break, so one suggestion reads as one shape."""
         view = self.view
+        pos = block.position()
         for _line, r, x1, x2, s in view._fragments(block, geometry, suggestions, clip):
             colour = QColor(view._bars.get(s.label, QColor("#888")))
-            fill = QColor(colour)
-            fill.setAlpha(26)
             chosen = key_of(s) == self.selected
-            pen = QPen(colour, 2.0 if chosen else 1.2)
+            fill = QColor(colour)
+            fill.setAlpha(40 if chosen else 18)
+            colour.setAlpha(255 if chosen else 170)
+            box = QRectF(x1 - 0.5, r.top() + 1.5, x2 - x1 + 1, r.height() - 3)
+            painter.fillRect(box, fill)
+            pen = QPen(colour, 2.0 if chosen else 1.0)
             pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRectF(x1 - 0.5, r.top() + 1.5, x2 - x1 + 1, r.height() - 3), 3, 3)
+            painter.drawLine(box.topLeft(), box.topRight())
+            painter.drawLine(box.bottomLeft(), box.bottomRight())
+            if self._on_line(block, geometry, r, view.to_qt(s.start) - pos):
+                painter.drawLine(box.topLeft(), box.bottomLeft())  # the suggestion starts on this line
+            if self._on_line(block, geometry, r, view.to_qt(s.end) - 1 - pos):
+                painter.drawLine(box.topRight(), box.bottomRight())  # ... and ends on it
+
+    @staticmethod
+    def _on_line(block, geometry: QRectF, line_rect: QRectF, unit: int) -> bool:
+        """Whether position ``unit`` of the block lies on the line drawn at ``line_rect``."""
+        if not 0 <= unit < max(1, len(block.text())):
+            return False
+        line = block.layout().lineForTextPosition(unit)
+        return line.isValid() and abs(line.y() + geometry.top() - line_rect.top()) < 0.5
 
     def tooltip(self, suggestions: list[Suggestion]) -> str:
         rows = []

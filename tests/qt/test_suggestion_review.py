@@ -53,6 +53,7 @@ def test_tab_selects_a_suggestion_enter_accepts_ctrl_z_undoes(w, qtbot):
     assert statuses(w.store, aid)[k] == "accepted"
     assert k not in view.suggestions.items and any(s.start == first.start for s in view._spans.values())
     assert w.undo_stack.count() == 1
+    assert w.suggestion_flow.count_label.text() == f"{len(w.store.suggestions(aid))} suggestions"
 
     key(qtbot, w, K.Key_Z, CTRL)
     assert suggested_spans(w.store, aid) == [] and statuses(w.store, aid)[k] == "pending"
