@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gui.core.annotator import set_annotator  # noqa: E402
 from gui.core.edits import AddSpan, perform  # noqa: E402
-from gui.core.model import Span  # noqa: E402
+from gui.core.model import Span, Status  # noqa: E402
 from gui.core.seeding import first_run  # noqa: E402
 from gui.store import Store  # noqa: E402
 
@@ -39,6 +39,7 @@ def main(path: Path) -> None:
         for phrase, label in TAGS:
             start = text.index(phrase)
             perform(store, AddSpan(aid, Span(aid, start, start + len(phrase), label, "Maria Editor")))
+        store.set_status(aid, Status.IN_PROGRESS)
 
 
 if __name__ == "__main__":
