@@ -213,3 +213,49 @@ def test_hover_text_of_a_suggestion_is_escaped(w):
     s = w.article_view.suggestions.ordered()[0]
     tip = w.article_view.suggestions.tooltip([replace(s, rule="<b>x</b>", suggester="rules+model")])
     assert "&lt;b&gt;x&lt;/b&gt;" in tip and "score" in tip and "rules, model" in tip and s.label in tip
+
+
+def test_learning_from_done_articles_reports_scores_and_the_model_is_used(qtbot, db_path, editor_name):
+    from gui.core.model import Span, Status
+    from gui.core.suggest.learned import latest_model
+    from gui.core.suggest.registry import available_suggesters, models_dir
+    from gui.qt.app import open_main_window
+    from gui.store import Store
+
+    with Store(db_path) as store:  # four tiny articles, tagged and done: enough to learn from
+        from gui.core.seeding import first_run
+
+        first_run(store)
+        for a in range(4):
+            lines = [f"Officials said {a * 10 + n} people were evacuated." for n in range(4)]
+            aid = store.add_article("\n".join(lines), f"Tiny {a}")
+            pos = 0
+            for line in lines:
+                count = line.split()[2]
+                start = pos + line.index(count)
+                store.add_span(Span(aid, start, start + len(count) + len(" people"), "STATISTIC", "t", "manual"))
+                store.add_span(Span(aid, pos, pos + len(line) - 1, "CLAIM", "t", "manual"))
+                pos += len(line) + 1
+            store.set_status(aid, Status.DONE)
+    w = open_main_window(db_path)
+    qtbot.addWidget(w)
+    trigger(w, "learn")
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "learnMessage") is not None, timeout=120_000)
+    text = w.findChild(QMessageBox, "learnMessage").text()
+    assert "STATISTIC: P" in text and "F1" in text
+    assert latest_model(models_dir()) is not None
+    assert "model" in [s.name for s in available_suggesters(w.store)]  # the registry forgot its old list
+    w.store.close()
+
+
+def test_clicking_a_suggestion_selects_it(w, qtbot):
+    from tests.qt.drive import click_span
+
+    s = w.article_view.suggestions.ordered()[0]
+    click_span(qtbot, w.article_view, s.start, s.end)
+    picked = w.article_view.suggestions.items[w.article_view.suggestions.selected]
+    assert picked.start <= (s.start + s.end) // 2 < picked.end
+    assert w.suggestion_flow.actions["accept"].isEnabled()
+    key(qtbot, w, K.Key_A)
+    assert [(x.start, x.end, x.label) for x in w.store.spans(w.controller.article.id)] == \
+        [(picked.start, picked.end, picked.label)]
