@@ -234,8 +234,8 @@ class SuggestionFlow(QObject):
         from gui.core.suggest.registry import forget_suggesters
 
         forget_suggesters()  # the next suggestions use the new model
-        lines = [f"Model {result.version} learned from {result.train_articles} article(s), measured on "
-                 f"{result.heldout_articles} held back:"]
+        lines = [(f"Model {result.version} learned from {result.train_articles} article(s), measured on "
+                  f"{result.heldout_articles} held back:")]
         lines += [f"{s.label}: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}" for s in result.scores.values()]
         self._tell("Learn from my tags", "\n".join(lines + ["", "New suggestions now use it alongside the rules."]))
 

@@ -153,7 +153,7 @@ def test_bulk_reject_the_rest_of_a_label_in_every_article(w, qtbot):
 
 def test_opening_an_article_suggests_for_it_in_the_background(main_window, qtbot):
     w = main_window
-    other = [a.id for a in w.store.article_summaries() if a.id != w.controller.article.id][0]
+    other = next(a.id for a in w.store.article_summaries() if a.id != w.controller.article.id)
     assert not w.store.has_suggestions(other)
     w.suggestion_flow.actions["on_open"].trigger()  # the preference, on
     assert QSettings().value("suggest/on_open", type=bool)
