@@ -49,7 +49,11 @@ class SuggestionLayer:
                 self.buckets[b].append(s)
         if self.selected not in self.items:
             self.selected = None
-        for s in [*gone, *came]:
+        changed = [*gone, *came]
+        if len(changed) > 64:  # a whole new set (an article opened): one repaint
+            self.view.viewport().update()
+            return
+        for s in changed:
             self.view._update_range(s.start, s.end)
 
     def _blocks_of(self, s: Suggestion) -> range:
