@@ -36,9 +36,11 @@ class SuggestionLayer:
 
     def set(self, suggestions: list[Suggestion]) -> None:
         """Show exactly ``suggestions``; repaint the lines of those that came or went."""
-        new = {key_of(s): s for s in suggestions}
-        gone = [s for k, s in self.items.items() if new.get(k) != s]
-        came = [s for k, s in new.items() if self.items.get(k) != s]
+        new = {(s.start, s.end, s.label): s for s in suggestions}
+        old = self.items
+        came = [s for k, s in new.items() if (o := old.get(k)) is None or o.score != s.score
+                or o.suggester != s.suggester or o.rule != s.rule]  # cheaper than comparing whole objects
+        gone = [old[k] for k in old.keys() - new.keys()] + [old[key_of(s)] for s in came if key_of(s) in old]
         for s in gone:
             for b in self._blocks_of(s):
                 self.buckets[b] = [x for x in self.buckets[b] if key_of(x) != key_of(s)]
