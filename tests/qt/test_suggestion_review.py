@@ -259,3 +259,23 @@ def test_clicking_a_suggestion_selects_it(w, qtbot):
     key(qtbot, w, K.Key_A)
     assert [(x.start, x.end, x.label) for x in w.store.spans(w.controller.article.id)] == \
         [(picked.start, picked.end, picked.label)]
+
+
+def test_hovering_a_suggestion_shows_label_score_suggester_and_rule(w, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from tests.qt.drive import point_at, reveal
+
+    view = w.article_view
+    s = next(x for x in view.suggestions.ordered() if not view.spans_at(x.start))
+    reveal(view, s.start)
+    a, b = point_at(view, s.start), point_at(view, s.start + 1)
+    pos = a.__class__((a.x() + b.x()) // 2, a.y())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    tip = QToolTip.text()
+    assert s.label in tip and f"score {s.score:.2f}" in tip and "rules" in tip and f"rule: {s.rule}" in tip
+    assert w.store.suggestions(w.controller.article.id)  # hovering decided nothing
+    assert w.undo_stack.count() == 0
