@@ -279,3 +279,22 @@ def test_hovering_a_suggestion_shows_label_score_suggester_and_rule(w, qtbot):
     assert s.label in tip and f"score {s.score:.2f}" in tip and "rules" in tip and f"rule: {s.rule}" in tip
     assert w.store.suggestions(w.controller.article.id)  # hovering decided nothing
     assert w.undo_stack.count() == 0
+
+
+def test_a_pending_suggestion_is_drawn_apart_from_an_accepted_span(w, qtbot):
+    from tests.qt.test_article_view import _colours_between
+
+    view = w.article_view
+    s = next(x for x in view.suggestions.ordered() if not view.spans_at(x.start) and x.end - x.start > 12)
+    view.select_suggestion((s.start, s.end, s.label), reveal=True)
+    qtbot.wait(10)
+    pending = _colours_between(view, s.start + 2, s.start + 10)
+    bar = view._bars[s.label].name()
+    assert bar in pending  # the selected suggestion's dashed outline, in its label's colour
+    key(qtbot, w, K.Key_Return)
+    view.select_span(None)
+    view.select_suggestion(None)
+    qtbot.wait(10)
+    accepted = _colours_between(view, s.start + 2, s.start + 10)
+    assert bar in accepted and accepted != pending  # a span: tint and solid bar instead
+    assert [(x.start, x.end) for x in w.store.spans(w.controller.article.id)] == [(s.start, s.end)]
