@@ -10,7 +10,7 @@ suggesting and training run in ``Task``s on a one-thread pool, each with its own
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
@@ -58,6 +58,8 @@ class SuggestionFlow(QObject):
         self.view = window.article_view
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one suggester at a time: spaCy pipelines are not shared across threads
+        self._tasks: list[Task] = []
+        QCoreApplication.instance().aboutToQuit.connect(self._on_quit)
         self.learn_task: Task | None = None
         self.actions = self._build_menu()
         self.count_label = QLabel(objectName="pendingCount")
@@ -192,8 +194,17 @@ class SuggestionFlow(QObject):
         task.finished.connect(on_finished)
         task.failed.connect(self.window.show_error)
         self.window.task_started(task, show=show)
+        self._tasks.append(task)
+        task.done.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
         task.start(self.pool)
         return task
+
+    def _on_quit(self) -> None:
+        """Stop suggesting at the next batch and let the worker finish its transaction,
+        so the process does not exit under a thread that is still writing."""
+        for task in list(self._tasks):
+            task.cancel()
+        self.pool.waitForDone(15_000)
 
     def suggest_current(self) -> None:
         c = self.window.controller
