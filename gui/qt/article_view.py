@@ -200,6 +200,8 @@ class ArticleView(QPlainTextEdit):
             self.exact_selection = bool(mods & Qt.KeyboardModifier.AltModifier)
             if self.selected_span_id is not None:
                 self.select_span(None)
+            if self.suggestions.selected is not None:  # Enter must not accept a suggestion elsewhere
+                self.select_suggestion(None)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self._press_pos = event.position().toPoint()
