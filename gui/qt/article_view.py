@@ -5,7 +5,8 @@ Painting: each span is a translucent tint of its label's colour (overlaps blend)
 plus a solid bar under the text in one lane per label present on that line, so
 nested and overlapping spans all stay visible. Only the blocks in the viewport
 are painted, and an edit updates only the blocks its spans cover: opening an
-article with thousands of spans costs little more than ``setPlainText``.
+article with thousands of spans costs little more than ``setPlainText``. Pending
+suggestions are a separate layer (``SuggestionLayer``): dashed outlines, light fill.
 
 Offsets: signals and spans use Python code-point offsets; Qt positions are UTF-16
 units (and read "\\r\\n" as one break), converted by ``PositionMap``.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from gui.core.model import Label, Span
 from gui.core.positions import PositionMap
+from gui.qt.suggestion_layer import SuggestionLayer
 
 BAR, BAR_GAP = 2.0, 1.0
 
@@ -30,6 +32,7 @@ BAR, BAR_GAP = 2.0, 1.0
 class ArticleView(QPlainTextEdit):
     span_requested = Signal(int, int, str, bool)  # start, end, label, exact (Alt held)
     span_selected = Signal(int)  # span id, or -1 for none
+    suggestion_selected = Signal(object)  # the Suggestion, or None
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,6 +55,7 @@ class ArticleView(QPlainTextEdit):
         self.selected_span_id: int | None = None
         self.exact_selection = False
         self._press_pos = None
+        self.suggestions = SuggestionLayer(self)
         self.selectionChanged.connect(self._on_selection_changed)
 
     # -- content ------------------------------------------------------------------
@@ -63,6 +67,7 @@ class ArticleView(QPlainTextEdit):
 
     def set_article(self, text: str, spans: list[Span]) -> None:
         self.selected_span_id = None
+        self.suggestions.clear()
         self._text = text
         self._map = PositionMap(text)
         self.setPlainText(text)  # plain text: never interpreted as HTML
@@ -122,6 +127,20 @@ class ArticleView(QPlainTextEdit):
             return None
         return self.to_cp(cursor.selectionStart()), self.to_cp(cursor.selectionEnd())
 
+    def set_suggestions(self, suggestions) -> None:
+        self.suggestions.set(suggestions)
+        if self.suggestions.selected is None:
+            self.suggestion_selected.emit(None)
+
+    def select_suggestion(self, key: tuple | None, reveal: bool = False) -> None:
+        if key is not None and self.selected_span_id is not None:
+            self.select_span(None)
+        s = self.suggestions.select(key)
+        if s is not None and reveal:
+            self.set_selection(s.start, s.start)
+            self.centerCursor()
+        self.suggestion_selected.emit(s)
+
     def set_selection(self, start: int, end: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self.to_qt(start))
@@ -162,6 +181,8 @@ class ArticleView(QPlainTextEdit):
         previous = self._spans.get(self.selected_span_id)
         self.selected_span_id = span_id if span_id in self._spans else None
         span = self._spans.get(self.selected_span_id)
+        if span is not None and self.suggestions.selected is not None:
+            self.select_suggestion(None)
         if previous is not None:
             self._update_range(previous.start, previous.end)
         if span is not None:
@@ -179,6 +200,8 @@ class ArticleView(QPlainTextEdit):
             self.exact_selection = bool(mods & Qt.KeyboardModifier.AltModifier)
             if self.selected_span_id is not None:
                 self.select_span(None)
+            if self.suggestions.selected is not None:  # Enter must not accept a suggestion elsewhere
+                self.select_suggestion(None)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self._press_pos = event.position().toPoint()
@@ -195,8 +218,12 @@ class ArticleView(QPlainTextEdit):
             if hits and self.selected_span_id in {s.id for s in hits}:  # a second click goes one layer out
                 ids = [s.id for s in hits]
                 self.select_span(ids[(ids.index(self.selected_span_id) + 1) % len(ids)])
+            elif hits:
+                self.select_span(hits[0].id)
             else:
-                self.select_span(hits[0].id if hits else None)
+                pending = self.suggestions.at(cp) if cp is not None else []
+                self.select_span(None)
+                self.select_suggestion((pending[0].start, pending[0].end, pending[0].label) if pending else None)
         self._press_pos = None
 
     # -- tooltip ------------------------------------------------------------------
@@ -205,8 +232,10 @@ class ArticleView(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             cp = self.char_at(event.pos())
             hits = self.spans_at(cp) if cp is not None else []
-            if hits:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(hits), self.viewport())
+            pending = self.suggestions.at(cp) if cp is not None else []
+            if hits or pending:
+                tip = self.tooltip_for(hits) + self.suggestions.tooltip(pending)
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -260,10 +289,11 @@ class ArticleView(QPlainTextEdit):
         return line.rect().translated(geometry.topLeft()) if line.isValid() else geometry
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self._spans:
+        if self._spans or self.suggestions.items:
             painter = QPainter(self.viewport())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_visible(painter, event.rect(), self._paint_tints)
+            self._paint_visible(painter, event.rect(), self.suggestions.paint_block, self.suggestions.buckets)
             painter.end()
         super().paintEvent(event)
         if self.selected_span_id is not None:
@@ -272,7 +302,8 @@ class ArticleView(QPlainTextEdit):
             self._paint_visible(painter, event.rect(), self._paint_selected)
             painter.end()
 
-    def _paint_visible(self, painter: QPainter, rect: QRect, paint_block) -> None:
+    def _paint_visible(self, painter: QPainter, rect: QRect, paint_block, buckets=None) -> None:
+        buckets = self._buckets if buckets is None else buckets
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
         while block.isValid():
@@ -280,7 +311,7 @@ class ArticleView(QPlainTextEdit):
             if geometry.top() > rect.bottom():
                 break
             if geometry.bottom() >= rect.top() and block.isVisible():
-                spans = self._buckets.get(block.blockNumber())
+                spans = buckets.get(block.blockNumber())
                 if spans:
                     paint_block(painter, block, geometry, spans, rect)
             block = block.next()

@@ -17,6 +17,12 @@ from gui.core.edits import Edit
 from gui.store import StoreError
 
 
+def touched_span_ids(edit: Edit) -> list[int]:
+    """The spans an edit touches, including those accepting a suggestion made (its decisions)."""
+    decisions = getattr(edit, "decisions", None) or [getattr(edit, "decision", None)]
+    return edit.span_ids() + [d.span.id for d in decisions if d is not None and d.span is not None]
+
+
 def _title(controller, edit: Edit) -> str:
     """The history line: the edit and, for one span, the start of its text."""
     span = getattr(edit, "span", None) or controller.spans.get(getattr(edit, "span_id", None))
@@ -49,11 +55,11 @@ class EditCommand(QUndoCommand):
         self._applied = False
 
     def _run(self, step, verb: str) -> None:
-        before = self.edit.span_ids()
+        before = touched_span_ids(self.edit)
         try:
             step(self.controller.store, self.edit, self.log_id)
         except StoreError as exc:
             self.setObsolete(True)
             self.controller.report_error(f"{verb} failed: {exc}")
             return
-        self.controller.refresh_spans(set(before) | set(self.edit.span_ids()))
+        self.controller.refresh_spans(set(before) | set(touched_span_ids(self.edit)))

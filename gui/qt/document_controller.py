@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from gui.core.edits import AddSpan, AddSpans, Edit, Relabel, RemoveSpan, Resize, edit_from_log, perform
 from gui.core.model import Article, Span, Status
 from gui.core.tokens import TokenIndex
-from gui.qt.commands import EditCommand
+from gui.qt.commands import EditCommand, touched_span_ids
 from gui.store import Store, StoreError
 
 
@@ -119,7 +119,7 @@ class DocumentController(QObject):
             self.report_error(str(exc))
             return False
         self.stack.push(EditCommand(self, edit, log_id))
-        self.refresh_spans(set(edit.span_ids()))
+        self.refresh_spans(set(touched_span_ids(edit)))
         if self.article.status == Status.TODO and self.spans:
             self.set_status(Status.IN_PROGRESS)
         return True

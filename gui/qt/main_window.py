@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui import __version__
 from gui.core.annotator import default_annotator, stored_annotator
+from gui.core.edits import perform
 from gui.core.model import Status
 from gui.qt.adjudication_view import install_adjudication
 from gui.qt.agreement_dialog import install_agreement_dialog
@@ -33,6 +34,7 @@ from gui.qt.review_view import install_review_view
 from gui.qt.search_dialog import install_search_dialog
 from gui.qt.span_list import SpanListPanel
 from gui.qt.status_panel import StatusPanel
+from gui.qt.suggestion_flow import SuggestionFlow
 from gui.qt.tag_all import TagAllFlow
 from gui.qt.task_bar import TaskProgressWidget
 from gui.qt.token_worker import token_index_task
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.history_view.setEmptyLabel("Article opened")
         self.actions_ = build_actions(self)
         DatasetActions(self)  # File -> Import…/Export…, drop files to import
+        self.suggestion_flow = SuggestionFlow(self)  # Suggestions menu, suggest on open, learn
         install_merge_action(self)  # File -> Merge database…
         install_review_view(self)  # Review menu: spans table, search, dashboard, adjudication
         install_search_dialog(self)
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{c.article.title} — Tagdesk")
         self.settings.setValue("window/last_article", article_id)
         self._restore_position(article_id)
+        self.suggestion_flow.article_opened(c)
         QTimer.singleShot(300, c, lambda: self._start_token_index(c))  # after the article is painted
 
     def _start_token_index(self, c: DocumentController) -> None:
@@ -246,6 +250,28 @@ class MainWindow(QMainWindow):
             after = [k for k, s in enumerate(spans) if s.start >= cursor]
             i = (after[0] if after else 0) if step > 0 else ((after[0] if after else len(spans)) - 1)
         self.article_view.select_span(ids[i], reveal=True)
+
+    def perform_edit(self, edit) -> None:
+        """Run an edit from elsewhere (the review table, bulk review) as an undoable command."""
+        if self.controller is not None:
+            self.controller.apply(edit)
+        else:
+            perform(self.store, edit)
+
+    def open_span(self, article_id: int, start: int, end: int) -> None:
+        """Open the article and select the span (or pending suggestion) at ``start``-``end``."""
+        if not self.select_article(article_id) or self.controller is None:
+            return
+        view = self.article_view
+        span = next((s for s in self.controller.sorted_spans() if (s.start, s.end) == (start, end)), None)
+        pending = [k for k in view.suggestions.items if k[:2] == (start, end)]
+        if span is not None:
+            view.select_span(span.id, reveal=True)
+        elif pending:
+            view.select_suggestion(pending[0], reveal=True)
+        else:
+            view.set_selection(start, end)
+        view.setFocus()
 
     def tag_all(self, corpus: bool) -> None:
         span = self.controller.spans.get(self.article_view.selected_span_id) if self.controller else None

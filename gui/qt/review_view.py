@@ -1,7 +1,8 @@
 """``ReviewView``: every span of the corpus in one table, filtered, sorted, edited in place.
 
 Keys on the table: a label's hotkey relabels the selected spans, Delete removes them,
-Enter opens the article at the span (``open_span_requested``). Edits are core edits run
+Enter opens the article at the span (``open_span_requested``). With the origin filter
+"pending suggestions" the rows are suggestions: A accepts, X rejects. Edits are core edits run
 through ``self.perform_edit`` (see ``gui.qt.review_menu.edit_performer``), so they are
 the same undoable edits the workspace makes.
 
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from gui.core.edits import Edit, Relabel, RemoveSpan, perform
 from gui.core.model import Status
+from gui.core.suggest.edits import AcceptSuggestion, Decision, RejectSuggestion
 from gui.qt.kwic_delegate import KwicDelegate
 from gui.qt.review_menu import edit_performer, review_menu, span_opener
 from gui.qt.span_table_model import SpanTableModel
 from gui.store.review_queries import annotators
-from gui.store.span_table import ORIGINS, SpanFilter
+from gui.store.span_table import ORIGINS, PENDING, SpanFilter
 
 ALL = None  # the combo-box item that does not filter
 
@@ -50,7 +52,8 @@ class ReviewView(QWidget):
 
         self.label_filter = self._combo("All labels", "labelFilter")
         self.annotator_filter = self._combo("All annotators", "annotatorFilter")
-        self.origin_filter = self._combo("All origins", "originFilter", [(o, o) for o in ORIGINS])
+        self.origin_filter = self._combo("All origins", "originFilter",
+                                         [(o, o) for o in ORIGINS] + [("pending suggestions", PENDING)])
         self.status_filter = self._combo("Any status", "statusFilter", [(s.title, s.value) for s in Status])
         self.text_filter = QLineEdit(placeholderText="Filter by text or title…", objectName="textFilter")
         self.text_filter.setClearButtonEnabled(True)
@@ -127,6 +130,8 @@ class ReviewView(QWidget):
             action.triggered.connect(lambda _=False, name=label.name: self.relabel_selected(name))
             self.table.addAction(action)
         for text, keys, slot in (("Delete", QKeySequence.StandardKey.Delete, self.delete_selected),
+                                 ("Accept suggestion", QKeySequence("A"), self.accept_selected),
+                                 ("Reject suggestion", QKeySequence("X"), self.reject_selected),
                                  ("Open article at span", QKeySequence(Qt.Key.Key_Return), self._on_open)):
             action = QAction(text, self.table)
             action.setShortcut(keys)
@@ -134,7 +139,8 @@ class ReviewView(QWidget):
             self.table.addAction(action)
 
     def _on_loaded(self) -> None:
-        self.count_label.setText(f"{self.model.total:,} span(s)")
+        noun = "pending suggestion(s)" if self.model.filter.origin == PENDING else "span(s)"
+        self.count_label.setText(f"{self.model.total:,} {noun}")
         row, self._select_after_load = self._select_after_load, None
         if row is not None and self.model.rowCount():
             self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
@@ -153,12 +159,24 @@ class ReviewView(QWidget):
 
     def relabel_selected(self, label: str) -> None:
         self._run([Relabel(r.article_id, span_id=r.id, label=label) for r in self.selected_rows()
-                   if r.label != label])
+                   if r.label != label and not r.pending])
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
         self._select_after_load = self.table.currentIndex().row()  # the next row moves up into place
-        self._run([RemoveSpan(r.article_id, span=self.store.span(r.id)) for r in rows])
+        self._run([RemoveSpan(r.article_id, span=self.store.span(r.id)) for r in rows if not r.pending])
+
+    def accept_selected(self) -> None:
+        self._decide(lambda s: AcceptSuggestion(s.article_id, Decision.of(s), getattr(self.window(), "editor", "")))
+
+    def reject_selected(self) -> None:
+        self._decide(lambda s: RejectSuggestion(s.article_id, Decision.of(s)))
+
+    def _decide(self, make_edit) -> None:
+        """Accept or reject the selected pending suggestions: the workspace's edits."""
+        rows = [r for r in self.selected_rows() if r.pending]
+        self._select_after_load = self.table.currentIndex().row()
+        self._run([make_edit(self.store.suggestion(r.id)) for r in rows])
 
     # -- handlers ---------------------------------------------------------------------
 

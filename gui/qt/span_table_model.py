@@ -14,13 +14,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from gui.qt.kwic_delegate import KwicRole
 from gui.qt.rich_text import literal
 from gui.qt.workers import Task
-from gui.store import Store, span_table
-from gui.store.span_table import SpanFilter, SpanRow
+from gui.store import Store, span_table, suggestion_table
+from gui.store.span_table import PENDING, SpanFilter, SpanRow
 
 SpanRowRole = Qt.ItemDataRole.UserRole + 41
 COLUMNS = [("label", "Label"), ("context", "In context"), ("article", "Article"),
            ("annotator", "Annotator"), ("origin", "Origin"), ("score", "Score")]
 PAGE = 256
+
+
+def _table(spans: SpanFilter):
+    """Where the rows come from: the spans, or (origin filter "pending") pending suggestions."""
+    return suggestion_table if spans.origin == PENDING else span_table
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -48,7 +53,7 @@ class SpanTableModel(QAbstractTableModel):
 
         def work(progress):
             with Store(path) as worker_store:  # a connection belongs to its thread
-                return span_table.ordered_ids(worker_store, spans, sort, descending)
+                return _table(spans).ordered_ids(worker_store, spans, sort, descending)
 
         task = Task(work, "Sorting spans", self)
         task.finished.connect(lambda ids: self._on_ids(ids, generation, keep))
@@ -62,7 +67,7 @@ class SpanTableModel(QAbstractTableModel):
         self._colors = {label.name: label.color for label in self.store.labels()}
         self._ids = ids
         self.total = len(ids)
-        self._rows = span_table.rows_by_id(self.store, ids[:max(PAGE, keep)])
+        self._rows = _table(self.filter).rows_by_id(self.store, ids[:max(PAGE, keep)])
         self.endResetModel()
         self.loaded.emit()
 
@@ -75,7 +80,7 @@ class SpanTableModel(QAbstractTableModel):
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         start = len(self._rows)
-        rows = span_table.rows_by_id(self.store, self._ids[start:start + PAGE])
+        rows = _table(self.filter).rows_by_id(self.store, self._ids[start:start + PAGE])
         if rows:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._rows.extend(rows)

@@ -16,6 +16,7 @@ CONTEXT = 90  # characters read either side of a span, before trimming to its se
 
 # Origins are "manual", "suggested:<suggester>", "imported:<format>:<file>", "adjudicated"...
 ORIGINS = ("manual", "suggested", "imported", "adjudicated", "merged")
+PENDING = "pending"  # the origin filter that lists pending suggestions instead (see suggestion_table)
 
 _SCORE = ('(SELECT max(g.score) FROM suggestions g WHERE g.article_id = s.article_id '
           'AND g.start = s.start AND g."end" = s."end" AND g.label = s.label)')
@@ -73,6 +74,7 @@ class SpanRow:
     text: str
     after: str  # the rest of the sentence
     score: float | None
+    pending: bool = False  # a pending suggestion (``id`` is one of its rows), not a span
 
 
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n")

@@ -17,6 +17,7 @@ def editor_name(db_path):
 
     make_application()
     QSettings().clear()
+    QSettings().setValue("suggest/on_open", False)  # no background suggestions unless a test turns them on
     with Store(db_path) as store:
         set_annotator(store, "Ana Tester")
     return "Ana Tester"

@@ -144,5 +144,6 @@ def test_installs_on_the_main_window_with_one_line(qtbot, main_window):
     assert "&Review" in titles and titles[-1] == "&Help"
     dock = main_window.findChild(QDockWidget, "reviewDock")
     assert dock is not None and not dock.isVisible()
-    dock.toggleViewAction().trigger()
+    with qtbot.waitSignal(dock.widget().model.loaded, timeout=10_000):  # rows read before the store closes
+        dock.toggleViewAction().trigger()
     assert dock.isVisible()
