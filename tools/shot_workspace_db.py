@@ -23,8 +23,8 @@ TAGS = [("Colombian President Gustavo Petro said he sees a “real threat” of 
          "CLAIM"),
         ("“real threat” of US military action against Colombia", "THREAT"),
         ("Trump said a military operation targeting Colombia “sounds good,”", "THREAT"),
-        ("for decades", "STATISTIC"),
-        ("two presidents", "STATISTIC"),
+        ("605,000 people between 20 January and 10 December 2025", "STATISTIC"),
+        ("1.9 million immigrants", "STATISTIC"),
         ("watch his ass", "THREAT"),
         ("language Petro condemned", "DENIAL")]
 
