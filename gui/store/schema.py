@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported by _migrate only when a migration runs (it pulls numpy: ~0.3 s)
+    import sqlite_utils
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
