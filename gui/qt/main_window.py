@@ -17,19 +17,14 @@ from PySide6.QtWidgets import (
 from gui import __version__
 from gui.core.annotator import default_annotator, stored_annotator
 from gui.core.model import Status
-from gui.qt.adjudication_view import install_adjudication
-from gui.qt.agreement_dialog import install_agreement_dialog
 from gui.qt.article_list import ArticleFilterModel, ArticleIdRole, ArticleListModel
 from gui.qt.article_view import ArticleView
-from gui.qt.dashboard import install_dashboard
 from gui.qt.document_controller import DocumentController
 from gui.qt.editor_name_dialog import EditorNameDialog
 from gui.qt.find_bar import FindBar
 from gui.qt.guidelines_dialog import GuidelinesDialog
 from gui.qt.label_bar import LabelBar
-from gui.qt.merge_action import install_merge_action
-from gui.qt.review_view import install_review_view
-from gui.qt.search_dialog import install_search_dialog
+from gui.qt.lazy_actions import install_lazy_actions
 from gui.qt.span_list import SpanListPanel
 from gui.qt.status_panel import StatusPanel
 from gui.qt.tag_all import TagAllFlow
@@ -83,12 +78,7 @@ class MainWindow(QMainWindow):
         self.history_view = QUndoView(self.undo_stack)
         self.history_view.setEmptyLabel("Article opened")
         self.actions_ = build_actions(self)
-        install_merge_action(self)  # File -> Merge database…
-        install_review_view(self)  # Review menu: spans table, search, dashboard, adjudication
-        install_search_dialog(self)
-        install_dashboard(self)
-        install_adjudication(self)
-        install_agreement_dialog(self)
+        install_lazy_actions(self)  # File -> Merge, the Review menu: imported on first use
         self._add_dock("Spans", "spanDock", self.span_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("History", "historyDock", self.history_view, Qt.DockWidgetArea.RightDockWidgetArea)
         docks = self.findChildren(QDockWidget)
