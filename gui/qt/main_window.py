@@ -6,7 +6,6 @@ Decisions live elsewhere: edits in ``DocumentController``, painting in
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -23,6 +22,7 @@ from gui.qt.document_controller import DocumentController
 from gui.qt.editor_name_dialog import EditorNameDialog
 from gui.qt.find_bar import FindBar
 from gui.qt.guidelines_dialog import GuidelinesDialog
+from gui.qt.icons import static_icon
 from gui.qt.label_bar import LabelBar
 from gui.qt.lazy_actions import install_lazy_actions
 from gui.qt.span_list import SpanListPanel
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.article_list.selectionModel().currentChanged.connect(self._on_article_changed)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(qta.icon("mdi6.filter-outline"), "All articles", "")
+        self.status_filter.addItem(static_icon("mdi6.filter-outline"), "All articles", "")
         for status in Status:
             self.status_filter.addItem(self.article_model.status_icon(status), status.title, status.value)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
