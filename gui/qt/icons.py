@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtGui import QIcon, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QStyleOption
 
 from gui.core.paths import resources_dir
 
@@ -46,20 +47,53 @@ def _bundled_pixmap(name: str, color: str, size: int) -> QPixmap:
     return pixmap
 
 
+class _BundledIconEngine(QIconEngine):
+    """Renders a bundled SVG at the size and in the mode asked for, once each: most
+    icons (menus) are never painted, so none is rendered before it is needed."""
+
+    def __init__(self, name: str, color: str, selected: str | None):
+        super().__init__()
+        self._args = (name, color, selected)
+        self._pixmaps: dict[tuple[int, int], QPixmap] = {}
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = min(size.width(), size.height())
+        key = (side, mode.value)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            name, color, selected = self._args
+            pixmap = _bundled_pixmap(name, selected if selected and mode == QIcon.Mode.Selected else color, side)
+            if mode == QIcon.Mode.Disabled:
+                pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, QStyleOption())
+            self._pixmaps[key] = pixmap
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def clone(self) -> QIconEngine:
+        engine = _BundledIconEngine(*self._args)
+        _ENGINES.append(engine)  # Qt owns the clone; keep the Python side alive with it
+        return engine
+
+    def key(self) -> str:
+        return "tagdesk-bundled"
+
+
+_ENGINES: list[_BundledIconEngine] = []
+
+
 @lru_cache(maxsize=None)
 def static_icon(name: str, color: str | None = None, selected: str | None = None) -> QIcon:
     """``name`` as qtawesome spells it (``mdi6.undo``); ``color`` defaults to the text colour;
     ``selected``: the colour on a selected row (for icons whose colour would vanish on it)."""
-    icon = QIcon()
     if name in BUNDLED:
-        color = color or _text_color()
-        for size in SIZES:
-            icon.addPixmap(_bundled_pixmap(name, color, size))
-            if selected:
-                icon.addPixmap(_bundled_pixmap(name, selected, size), QIcon.Mode.Selected)
-        return icon
+        engine = _BundledIconEngine(name, color or _text_color(), selected)
+        _ENGINES.append(engine)
+        return QIcon(engine)
     import qtawesome as qta  # only for icons not bundled, after start-up
 
+    icon = QIcon()
     source = qta.icon(name, color=color) if color else qta.icon(name)
     for size in SIZES:
         icon.addPixmap(source.pixmap(size, size))
