@@ -5,13 +5,16 @@ Every command reports problems on stderr with exit code 2, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gui import __version__
 from gui.core.paths import default_db_path
+
+if TYPE_CHECKING:
+    import argparse
 
 # Each module registers its commands with gui.commands.command.
 COMMAND_MODULES = ["gui.commands.corpus", "gui.commands.suggest", "gui.commands.review",
@@ -19,6 +22,8 @@ COMMAND_MODULES = ["gui.commands.corpus", "gui.commands.suggest", "gui.commands.
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from gui.commands import COMMANDS
 
     for module in COMMAND_MODULES:
@@ -39,7 +44,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_args(argv: list[str]) -> tuple[Path | None, list[str]] | None:
+    """``--db`` and Qt's own options when ``argv`` only opens the window, else None.
+
+    Opening the window is the common case and must be quick: building the full parser
+    imports every command module and argparse (~40 ms). Anything else (a command,
+    --help, --version, --self-test, an abbreviation) goes to the full parser.
+    """
+    db, extra, tokens = None, [], iter(argv)
+    for token in tokens:
+        if token == "--db":
+            db = next(tokens, None)
+            if db is None:
+                return None
+        elif token.startswith("--db="):
+            db = token.removeprefix("--db=")
+        elif token.startswith("-") and not token.startswith("--") and token != "-h":
+            extra.append(token)  # Qt's single-dash options, e.g. -style=fusion
+        else:
+            return None
+    return (Path(db) if db else None), extra
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    quick = window_args(argv)
+    if quick is not None:
+        db, extra = quick
+        from gui.qt.app import run
+
+        return run(db.expanduser() if db else default_db_path(), extra)
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if args.self_test:

@@ -6,7 +6,6 @@ spaCy's ``Doc.char_span``.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -24,6 +23,8 @@ class Status(str, Enum):
 
 def content_hash(text: str) -> str:
     """Stable identity of an article's text, used to deduplicate imports and merges."""
+    import hashlib  # loads OpenSSL (~5-15 ms): not needed to open the window
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Tagdesk"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -29,6 +27,8 @@ def seeds_dir() -> Path:
 
 
 def data_dir() -> Path:
+    import platformdirs  # ~10 ms: only when no --db is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

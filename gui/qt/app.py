@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from gui import __version__
 from gui.core.paths import resources_dir
@@ -43,6 +43,8 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
     try:
         window = open_main_window(db_path)
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox  # its type and enums load in ~5 ms: only when needed
+
         QMessageBox.critical(None, "Tagdesk cannot open its database", str(exc))
         return 2
     if window.store.backup:

@@ -60,7 +60,12 @@ class ArticleListModel(QAbstractListModel):
         row = self.row_of(article_id)
         if row >= 0:
             self._rows[row] = replace(self._rows[row], **changes)
-            self.dataChanged.emit(self.index(row), self.index(row))
+            # Naming the roles lets the filter proxy skip re-filtering (and the list a full
+            # repaint) when only the span count changed: one tag repaints one row.
+            roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
+            if "status" in changes:
+                roles += [Qt.ItemDataRole.DecorationRole, StatusRole]
+            self.dataChanged.emit(self.index(row), self.index(row), roles)
 
     def row_of(self, article_id: int) -> int:
         for i, row in enumerate(self._rows):

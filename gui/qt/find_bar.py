@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+
+from gui.qt.icons import static_icon
 
 
 class FindBar(QWidget):
@@ -28,7 +29,7 @@ class FindBar(QWidget):
                                 ("mdi6.chevron-down", "Next match (F3, Enter)", self.find_next),
                                 ("mdi6.close", "Close (Esc)", self.close_bar)):
             button = QToolButton()
-            button.setIcon(qta.icon(icon))
+            button.setIcon(static_icon(icon))
             button.setToolTip(tip)
             button.setAutoRaise(True)
             button.clicked.connect(slot)

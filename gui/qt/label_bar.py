@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton
 
 from gui.core.model import Label
+from gui.qt.icons import static_icon
 
 
 def guideline_tooltip(label: Label) -> str:
@@ -36,7 +36,7 @@ class LabelBar(QToolBar):
         self.clear()
         self.label_actions = {}
         for label in labels:
-            action = QAction(qta.icon("mdi6.circle", color=label.color), f"{label.hotkey} {label.name}", self)
+            action = QAction(static_icon("mdi6.circle", label.color), f"{label.hotkey} {label.name}", self)
             action.setObjectName(f"tag_{label.name}")
             if label.hotkey:
                 action.setShortcut(QKeySequence(label.hotkey))

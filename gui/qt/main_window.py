@@ -6,7 +6,6 @@ Decisions live elsewhere: edits in ``DocumentController``, painting in
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -18,20 +17,16 @@ from gui import __version__
 from gui.core.annotator import default_annotator, stored_annotator
 from gui.core.edits import perform
 from gui.core.model import Status
-from gui.qt.adjudication_view import install_adjudication
-from gui.qt.agreement_dialog import install_agreement_dialog
 from gui.qt.article_list import ArticleFilterModel, ArticleIdRole, ArticleListModel
 from gui.qt.article_view import ArticleView
-from gui.qt.dashboard import install_dashboard
 from gui.qt.dataset_actions import DatasetActions
 from gui.qt.document_controller import DocumentController
 from gui.qt.editor_name_dialog import EditorNameDialog
 from gui.qt.find_bar import FindBar
 from gui.qt.guidelines_dialog import GuidelinesDialog
+from gui.qt.icons import static_icon
 from gui.qt.label_bar import LabelBar
-from gui.qt.merge_action import install_merge_action
-from gui.qt.review_view import install_review_view
-from gui.qt.search_dialog import install_search_dialog
+from gui.qt.lazy_actions import install_lazy_actions
 from gui.qt.span_list import SpanListPanel
 from gui.qt.status_panel import StatusPanel
 from gui.qt.suggestion_flow import SuggestionFlow
@@ -63,7 +58,7 @@ class MainWindow(QMainWindow):
         self.article_list.selectionModel().currentChanged.connect(self._on_article_changed)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(qta.icon("mdi6.filter-outline"), "All articles", "")
+        self.status_filter.addItem(static_icon("mdi6.filter-outline"), "All articles", "")
         for status in Status:
             self.status_filter.addItem(self.article_model.status_icon(status), status.title, status.value)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
@@ -88,12 +83,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         DatasetActions(self)  # File -> Import…/Export…, drop files to import
         self.suggestion_flow = SuggestionFlow(self)  # Suggestions menu, suggest on open, learn
-        install_merge_action(self)  # File -> Merge database…
-        install_review_view(self)  # Review menu: spans table, search, dashboard, adjudication
-        install_search_dialog(self)
-        install_dashboard(self)
-        install_adjudication(self)
-        install_agreement_dialog(self)
+        install_lazy_actions(self)  # File -> Merge, the Review menu: imported on first use
         self._add_dock("Spans", "spanDock", self.span_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("History", "historyDock", self.history_view, Qt.DockWidgetArea.RightDockWidgetArea)
         docks = self.findChildren(QDockWidget)

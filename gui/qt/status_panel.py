@@ -34,7 +34,13 @@ class StatusPanel(QWidget):
     def set_counts(self, counts: dict[str, int]) -> None:
         parts = [f"<span style='color:{html.escape(label.color)}'>&#9679;</span> "
                  f"{html.escape(label.name)} {counts.get(label.name, 0)}" for label in self._labels]
-        self.counts_label.setText(" &nbsp; ".join(parts))
+        text = " &nbsp; ".join(parts)
+        if text == self.counts_label.text():
+            return
+        self.counts_label.setText(text)
+        # Grow, never shrink: a count gaining a digit must not re-lay out and repaint the
+        # whole status bar (and the window around it) on every tag.
+        self.counts_label.setMinimumWidth(max(self.counts_label.minimumWidth(), self.counts_label.sizeHint().width()))
 
     def set_saved(self, detail: str = "") -> None:
         self.saved_label.setToolTip(literal(f"Saved to disk: {detail}" if detail else "Everything is on disk"))

@@ -10,12 +10,10 @@ suggesting and training run in ``Task``s on a one-thread pool, each with its own
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
-from gui.core.suggest.edits import AcceptSuggestion, Decision, RejectSuggestion
-from gui.qt.bulk_review_dialog import BulkReviewDialog
 from gui.qt.suggestion_layer import key_of
 from gui.qt.workers import Task
 
@@ -112,6 +110,11 @@ class SuggestionFlow(QObject):
         controller.spans_changed.connect(self.reload)
         self.reload()
         if self.actions["on_open"].isChecked() and not self.window.store.has_suggestions(controller.article.id):
+            # after the article is painted (spaCy loads in the worker; first paint comes first)
+            QTimer.singleShot(300, controller, lambda: self._suggest_opened(controller))
+
+    def _suggest_opened(self, controller) -> None:
+        if self.window.controller is controller:
             self._start(_suggest, [controller.article.id], False, "Suggesting", self._on_suggested, show=False)
 
     def reload(self, *_args) -> None:
@@ -150,9 +153,13 @@ class SuggestionFlow(QObject):
         self.view.select_suggestion(keys[i], reveal=True)
 
     def accept(self) -> None:
+        from gui.core.suggest.edits import AcceptSuggestion, Decision
+
         self._decide(lambda s, c: AcceptSuggestion(s.article_id, Decision.of(s), c.annotator))
 
     def reject(self) -> None:
+        from gui.core.suggest.edits import Decision, RejectSuggestion
+
         self._decide(lambda s, c: RejectSuggestion(s.article_id, Decision.of(s)))
 
     def _decide(self, make_edit) -> None:
@@ -169,6 +176,8 @@ class SuggestionFlow(QObject):
     # -- bulk -----------------------------------------------------------------------
 
     def open_bulk(self) -> None:
+        from gui.qt.bulk_review_dialog import BulkReviewDialog
+
         c = self.window.controller
         selected = self.view.suggestions.items.get(self.view.suggestions.selected)
         dialog = BulkReviewDialog(self.window.store, [label.name for label in self.window.labels],
@@ -179,7 +188,7 @@ class SuggestionFlow(QObject):
         dialog.accepted.connect(lambda: self._on_bulk_confirmed(dialog))
         dialog.open()
 
-    def _on_bulk_confirmed(self, dialog: BulkReviewDialog) -> None:
+    def _on_bulk_confirmed(self, dialog) -> None:
         edit = dialog.edit()
         if edit is not None:
             self.window.perform_edit(edit)

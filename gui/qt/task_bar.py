@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from gui.qt.icons import static_icon
 from gui.qt.workers import Task
 
 
@@ -17,7 +17,7 @@ class TaskProgressWidget(QWidget):
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)
         self.cancel_button = QToolButton()
-        self.cancel_button.setIcon(qta.icon("mdi6.close-circle-outline"))
+        self.cancel_button.setIcon(static_icon("mdi6.close-circle-outline"))
         self.cancel_button.setToolTip("Cancel")
         self.cancel_button.clicked.connect(self._on_cancel)
         layout = QHBoxLayout(self)

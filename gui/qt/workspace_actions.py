@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import qtawesome as qta
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
 from gui.core.model import Status
+from gui.qt.icons import static_icon
 
 
 def _action(window, text: str, slot, shortcut=None, icon: str | None = None, name: str = "") -> QAction:
-    action = QAction(qta.icon(icon) if icon else QIcon(), text, window)
+    action = QAction(static_icon(icon) if icon else QIcon(), text, window)
     if shortcut is not None:
         shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -26,10 +26,10 @@ def build_actions(w) -> SimpleNamespace:
     a = SimpleNamespace()
     a.undo = w.undo_stack.createUndoAction(w, "&Undo")
     a.undo.setShortcut(QKeySequence("Ctrl+Z"))
-    a.undo.setIcon(qta.icon("mdi6.undo"))
+    a.undo.setIcon(static_icon("mdi6.undo"))
     a.redo = w.undo_stack.createRedoAction(w, "&Redo")
     a.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    a.redo.setIcon(qta.icon("mdi6.redo"))
+    a.redo.setIcon(static_icon("mdi6.redo"))
     a.quit = _action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit, "mdi6.exit-to-app")
     a.find = _action(w, "&Find…", w.find_bar.open_bar, "Ctrl+F", "mdi6.magnify")
     a.find_next = _action(w, "Find &next", w.find_bar.find_next, "F3")

@@ -7,12 +7,13 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from gui.store.errors import SchemaTooNew, StoreError
 from gui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
@@ -56,10 +57,10 @@ def _backup(path: Path, version: int) -> Path:
     return target
 
 
-def open_database(path: Path) -> tuple[sqlite_utils.Database, Path | None]:
+def open_database(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     """Open ``path``, migrating it to the current schema.
 
-    Returns the database and, when an older schema was migrated, the backup made first.
+    Returns the connection and, when an older schema was migrated, the backup made first.
     A database written by a newer Tagdesk is refused and left untouched.
     """
     path = Path(path)
@@ -76,29 +77,38 @@ def open_database(path: Path) -> tuple[sqlite_utils.Database, Path | None]:
         # An SQLite file that is not ours (tables but no version) is not touched.
         raise StoreError(f"{path} is an SQLite file but not a Tagdesk database.")
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    db = sqlite_utils.Database(conn)
     try:
-        retry_busy(path, lambda: _prepare(db))
-        retry_busy(path, lambda: _migrate(db, path))
+        retry_busy(path, lambda: _prepare(conn))
+        retry_busy(path, lambda: _migrate(conn, path))
     except BaseException:
         conn.close()
         raise
-    return db, backup
+    return conn, backup
 
 
-def _prepare(db: sqlite_utils.Database) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if db.journal_mode != "wal":
-        db.enable_wal()
-    db.execute("PRAGMA synchronous = FULL")  # a committed tag survives a power cut, not only a crash
+def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils' helpers over ``conn``, for migrations and tests. Imported here,
+    not at start-up: sqlite_utils pulls numpy (~0.3 s). ``Database(conn)`` only turns
+    recursive triggers on, which ``_prepare`` has already done."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn)
 
 
-def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite_utils.Database(conn) did: REPLACE fires delete triggers
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = wal")
+    conn.execute("PRAGMA synchronous = FULL")  # a committed tag survives a power cut, not only a crash
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """One migration per transaction. The version is read again under the write
     lock: two processes opening a new database at once (the window and a command)
     must not both run the same migration."""
-    conn = db.conn
+    db = None
     while conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # no lock when current
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -108,6 +118,7 @@ def _migrate(db: sqlite_utils.Database, path: Path) -> None:
             if number == SCHEMA_VERSION:  # another process migrated it meanwhile
                 conn.execute("COMMIT")
                 return
+            db = db or wrap(conn)
             MIGRATIONS[number](db)
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gui.core.model import Span
-from gui.store.store import _SPAN_COLUMNS, _span
+from gui.store.store import _SPAN_COLUMNS, spans_of_rows
 
 
 def all_spans(store, annotators: Iterable[str] | None = None) -> list[Span]:
@@ -14,7 +14,7 @@ def all_spans(store, annotators: Iterable[str] | None = None) -> list[Span]:
         names = list(annotators)
         sql += f" WHERE annotator IN ({','.join('?' * len(names))})"
         params = tuple(names)
-    return [_span(r) for r in store.conn.execute(sql + ' ORDER BY article_id, start, "end", id', params)]
+    return spans_of_rows(store.conn.execute(sql + ' ORDER BY article_id, start, "end", id', params).fetchall())
 
 
 def annotators(store) -> list[str]:
@@ -42,7 +42,7 @@ def spans_of_annotator(store, article_id: int, annotator: str) -> list[Span]:
     rows = store.conn.execute(
         f"SELECT {_SPAN_COLUMNS} FROM spans WHERE article_id = ? AND annotator = ? "
         'ORDER BY start, "end", id', (article_id, annotator))
-    return [_span(r) for r in rows]
+    return spans_of_rows(rows)
 
 
 def span_keys(store, article_id: int) -> set[tuple[int, int, str, str]]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported by _migrate only when a migration runs (it pulls numpy: ~0.3 s)
+    import sqlite_utils
 
 
 def _m1_initial(db: sqlite_utils.Database) -> None:
@@ -158,10 +160,18 @@ def _m4_article_search(db: sqlite_utils.Database) -> None:
                "INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END")
 
 
+def _m5_spans_in_text_order(db: sqlite_utils.Database) -> None:
+    """Opening an article reads its spans ``ORDER BY start, "end", id``: with the index in
+    that order SQLite needs no temporary sort (~3.5 ms of a 5,000-span article)."""
+    db.execute("DROP INDEX IF EXISTS idx_spans_article_id_start")
+    db.execute('CREATE INDEX idx_spans_article_order ON spans (article_id, start, "end", id)')
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_suggestions_and_edit_log,
     _m3_span_ids_never_reused,
     _m4_article_search,
+    _m5_spans_in_text_order,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

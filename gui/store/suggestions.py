@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gui.core.model import Suggestion
-from gui.core.suggest.base import merge_suggestions
 from gui.store.errors import InvalidSpan
 
 _COLUMNS = 'id, article_id, start, "end", label, score, suggester, version, rule, status, created'
@@ -79,6 +78,8 @@ class SuggestionStore:
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        from gui.core.suggest.base import merge_suggestions  # not on the start path
+
         merged = merge_suggestions(self._suggestion_rows(" AND ".join(clauses) or "1", tuple(params)))
         if min_score is not None:
             merged = [s for s in merged if s.score >= min_score]
@@ -94,6 +95,8 @@ class SuggestionStore:
         s = rows[0]
         same = self._suggestion_rows('article_id = ? AND start = ? AND "end" = ? AND label = ? AND status = ?',
                                      (s.article_id, s.start, s.end, s.label, s.status))
+        from gui.core.suggest.base import merge_suggestions
+
         return merge_suggestions(same)[0]
 
     def set_suggestion_status(self, article_id: int, start: int, end: int, label: str, status: str,

@@ -10,6 +10,7 @@ from gui.core.suggest.review import suggest_articles
 from gui.qt.review_view import ReviewView
 from gui.store.span_table import PENDING
 from gui.store.suggestion_table import ordered_ids, rows_by_id
+from tests.qt.test_review_flow import review_action
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -24,7 +25,8 @@ def test_pending_rows_accept_reject_undo_and_open(qtbot, main_window):
     suggest_articles(store)  # set-up: every seed article suggested for
     w.suggestion_flow.reload()
     pending = len(store.suggestions())
-    w.findChild(QDockWidget, "reviewDock").show()
+    review_action(w, "Review spans").trigger()  # the review table is built on first use
+    assert w.findChild(QDockWidget, "reviewDock").isVisible()
     view = w.findChild(ReviewView)
     view.origin_filter.setCurrentIndex(view.origin_filter.findData(PENDING))
     qtbot.waitUntil(lambda: view.model.total == pending and view.model.row(0).pending, timeout=10_000)

@@ -9,7 +9,6 @@ import os
 import secrets
 import shutil
 from collections import namedtuple
-from collections.abc import Iterable
 from itertools import starmap
 from dataclasses import dataclass, field
 from pathlib import Path
