@@ -10,7 +10,7 @@ sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gui.core.suggest.patterns import Pattern
 from gui.core.suggest.spans import FLAG_ATTRS, DocIndex
@@ -32,6 +32,8 @@ class CompiledPattern:
     words: list[int] | None = None   # anchor index per token, for direct matching
     max_length: int | None = None    # longest match in tokens (None: unbounded)
     lead: int = 0                    # most tokens a match can have before its first anchor
+    offsets: list = field(default_factory=list)  # (fewest, most) tokens from the first anchor to each other
+    lengths: tuple[int, int] | None = None  # match length range the Matcher's loosened pattern is held to
 
 
 def token_span(op) -> int | None:
@@ -47,21 +49,60 @@ def token_span(op) -> int | None:
     return None
 
 
-def compile_pattern(p: Pattern, matcher, table, strings) -> CompiledPattern:
+def token_least(op) -> int:
+    """Fewest tokens one pattern token consumes."""
+    if op in ("?", "*"):
+        return 0
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        return int(op[1:-1].split(",")[0].strip() or 0)
+    return 1
+
+
+def matcher_form(pattern: list[dict]) -> tuple[list[dict], tuple[int, int] | None]:
+    """The pattern the ``Matcher`` runs, and the match lengths to keep (None: all).
+
+    spaCy unrolls ``{0,n}`` into n optional tokens, and its match states multiply with
+    every optional token a word satisfies (``accused ... of`` cost 70 µs a token). When
+    such a repeat is the pattern's only variable-width token, ``*`` (``+`` for ``{1,n}``)
+    finds the same matches at a constant cost per token, and the length of a match then
+    says exactly how many tokens the repeat took: matches outside the range are dropped.
+    """
+    widths = [(token_least(t.get("OP")), token_span(t.get("OP"))) for t in pattern]
+    variable = [i for i, (low, high) in enumerate(widths) if low != high]
+    if len(variable) != 1:
+        return pattern, None
+    i = variable[0]
+    low, high = widths[i]
+    if high is None or high < 3 or low > 1 or not str(pattern[i].get("OP", "")).startswith("{"):
+        return pattern, None
+    fixed = sum(w for j, (w, _) in enumerate(widths) if j != i)
+    loose = list(pattern)
+    loose[i] = {**pattern[i], "OP": "*" if low == 0 else "+"}
+    return loose, (fixed + low, fixed + high)
+
+
+def compile_pattern(p: Pattern, matcher, table, strings, lengths=None) -> CompiledPattern:
     anchors, lead, first_seen, total = [], 0, False, 0
+    offsets, least, most = [], 0, 0  # fewest/most tokens from the first anchor
     for spec in p.pattern:
         anchor = anchor_of(spec, strings)
         if anchor is not None:
+            if first_seen:
+                offsets.append((least, most))
             anchors.append(table.add(anchor))
             first_seen = True
         width = token_span(spec.get("OP"))
+        if first_seen:
+            least += token_least(spec.get("OP"))
+            most = None if most is None or width is None else most + width
         total = None if total is None or width is None else total + width
         if not first_seen:
             lead = None if lead is None or width is None else lead + width
     if is_plain_words(p.pattern):
         return CompiledPattern(p, None, anchors, words=anchors, max_length=len(p.pattern))
     bounded = total is not None and lead is not None and anchors
-    return CompiledPattern(p, matcher, anchors, max_length=total if bounded else None, lead=lead or 0)
+    return CompiledPattern(p, matcher, anchors, max_length=total if bounded else None, lead=lead or 0,
+                           offsets=offsets, lengths=lengths)
 
 
 def _required(op) -> bool:
@@ -157,29 +198,58 @@ def find_matches(index: DocIndex, compiled: list[CompiledPattern], table: Anchor
                 yield c.pattern, start, start + k
             continue
         if not c.anchors:
-            for _, start, end in c.matcher(doc):
-                yield c.pattern, start, end
+            yield from _run(c, doc, 0, index.n)
             continue
         sentences = numpy.flatnonzero(present[:, c.anchors].all(axis=1))
         if not len(sentences):
             continue
         for offset, stop in _windows(index, c, hits, sentences):
-            for _, start, end in c.matcher(doc[offset:stop]):
+            yield from _run(c, doc, offset, stop)
+
+
+def _run(c: CompiledPattern, doc, offset: int, stop: int):
+    """The ``Matcher`` of ``c`` on ``doc[offset:stop]``, held to the pattern's lengths."""
+    matches = c.matcher(doc[offset:stop] if offset or stop < len(doc) else doc)
+    if c.lengths is None:
+        for _, start, end in matches:
+            yield c.pattern, offset + start, offset + end
+    else:
+        low, high = c.lengths
+        for _, start, end in matches:
+            if low <= end - start <= high:
                 yield c.pattern, offset + start, offset + end
 
 
-def _windows(index: DocIndex, c: CompiledPattern, hits, sentences):
-    """Stretches of the Doc the Matcher must read: around each hit of the pattern's first
-    anchor when its length is bounded, else the candidate sentences; merged when they touch."""
+def _candidates(index: DocIndex, c: CompiledPattern, hits, sentences):
+    """Hits of the pattern's first anchor, in a candidate sentence, that have a hit of
+    every other anchor at a distance the pattern allows, inside the sentence: a match
+    cannot start its anchors anywhere else."""
     import numpy
 
+    allowed = numpy.zeros(len(index.bounds) - 1, dtype=bool)
+    allowed[sentences] = True
+    first = numpy.flatnonzero(hits[:, c.anchors[0]] & allowed[index.sent_of_array])
+    if not len(first) or not c.offsets:
+        return first
+    ends = index.bounds_array[index.sent_of_array[first] + 1]
+    keep = numpy.ones(len(first), dtype=bool)
+    for anchor, (least, most) in zip(c.anchors[1:], c.offsets):
+        counts = numpy.concatenate(([0], numpy.cumsum(hits[:, anchor], dtype="int32")))
+        left = numpy.minimum(first + least, ends)
+        right = ends if most is None else numpy.minimum(first + most + 1, ends)
+        keep &= counts[right] > counts[left]
+    return first[keep]
+
+
+def _windows(index: DocIndex, c: CompiledPattern, hits, sentences):
+    """Stretches of the Doc the Matcher must read: around each candidate hit of the
+    pattern's first anchor when its length is bounded, else the sentences holding one;
+    merged when they touch."""
     bounds, sent_of = index.bounds, index.sent_of
+    first = _candidates(index, c, hits, sentences).tolist()
     if c.max_length is None:
-        spans = [(bounds[s], bounds[s + 1]) for s in sentences.tolist()]
+        spans = [(bounds[s], bounds[s + 1]) for s in sorted({sent_of[h] for h in first})]
     else:
-        allowed = numpy.zeros(len(bounds) - 1, dtype=bool)
-        allowed[sentences] = True
-        first = numpy.flatnonzero(hits[:, c.anchors[0]] & allowed[index.sent_of_array]).tolist()
         spans = []
         for h in first:
             sent = sent_of[h]
@@ -201,6 +271,6 @@ def tails_after(index: DocIndex, compiled: list[CompiledPattern], ends: set[int]
             continue
         stop = min(bounds[sent_of[end] + 1], end + longest)
         for c in compiled:
-            for _, start, stop_ in c.matcher(doc[end:stop]):
-                if start == 0:
-                    yield c.pattern, end, end + stop_
+            for p, start, stop_ in _run(c, doc, end, stop):
+                if start == end:
+                    yield p, start, stop_

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core.model import Suggestion
-from gui.core.suggest.matching import AnchorTable, CompiledPattern, compile_pattern, find_matches, tails_after
+from gui.core.suggest.matching import (AnchorTable, CompiledPattern, compile_pattern, find_matches,
+                                      matcher_form, tails_after)
 from gui.core.suggest.patterns import Pattern, PatternCache, PatternError
 from gui.core.suggest.spans import DocIndex
 
@@ -119,14 +120,15 @@ class RulesSuggester:
             compiled, table, self._add_errors = [], AnchorTable(), []
             for p in pattern_set.patterns:
                 matcher = Matcher(self.nlp.vocab, validate=False)
+                runs, lengths = matcher_form(p.pattern)
                 try:
-                    matcher.add(p.id or "pattern", [p.pattern])
+                    matcher.add(p.id or "pattern", [runs])
                 except Exception as exc:  # spaCy rejects an operator or attribute value
                     file, _, line = p.where.rpartition(":")
                     self._add_errors.append(PatternError(self._cache.folder / file, int(line or 0),
                                                          f"spaCy refused the pattern: {exc}"))
                     continue
-                compiled.append(compile_pattern(p, matcher, table, strings))
+                compiled.append(compile_pattern(p, matcher, table, strings, lengths))
             table.freeze()
             self._compiled, self._table = compiled, table
             # a new pattern set is a new version of this suggester

@@ -59,7 +59,8 @@ class DocIndex:
             starts[0] = True
         self.sent_of_array = numpy.cumsum(starts) - 1
         self.sent_of = self.sent_of_array.tolist()
-        self.bounds = numpy.append(numpy.flatnonzero(starts), n).tolist()
+        self.bounds_array = numpy.append(numpy.flatnonzero(starts), n)
+        self.bounds = self.bounds_array.tolist()
         marks = numpy.flatnonzero(among(K_QUESTION))
         self.questions = {self.sent_of[i] for i in marks.tolist() if i >= self.bounds[self.sent_of[i] + 1] - 3}
 
