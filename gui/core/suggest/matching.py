@@ -182,7 +182,7 @@ def find_matches(index: DocIndex, compiled: list[CompiledPattern], table: Anchor
     if not index.n:
         return
     doc, bounds = index.doc, index.bounds
-    hits = table.token_hits(index)
+    hits = index.hits = table.token_hits(index)
     present = numpy.add.reduceat(hits.astype("int32"), bounds[:-1], axis=0) > 0 if len(table.anchors) else None
     for c in compiled:
         if c.words is not None:
@@ -264,13 +264,16 @@ def _windows(index: DocIndex, c: CompiledPattern, hits, sentences):
 
 
 def tails_after(index: DocIndex, compiled: list[CompiledPattern], ends: set[int], longest: int):
-    """(pattern, start, end) of tail patterns that begin exactly at one of ``ends``."""
-    doc, bounds, sent_of = index.doc, index.bounds, index.sent_of
+    """(pattern, start, end) of tail patterns that begin exactly at one of ``ends``
+    (after ``find_matches`` on the same ``index``, which holds the anchor hits)."""
+    doc, bounds, sent_of, hits = index.doc, index.bounds, index.sent_of, index.hits
     for end in sorted(ends):
         if end >= index.n:
             continue
         stop = min(bounds[sent_of[end] + 1], end + longest)
         for c in compiled:
+            if c.anchors and not c.lead and not hits[end, c.anchors[0]]:
+                continue  # its first token cannot be the one at ``end``
             for p, start, stop_ in _run(c, doc, end, stop):
                 if start == end:
                     yield p, start, stop_

@@ -138,8 +138,8 @@ class RulesSuggester:
             return compiled
 
     def suggest(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Suggestion]]:
-        self._refresh()
-        return [self.suggest_doc(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+        compiled, table = self._refresh(), self._table  # pattern files looked at once per call
+        return [self._suggest(doc, compiled, table) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 
     @staticmethod
     def _tails(index: DocIndex, compiled: list[CompiledPattern], found) -> dict[str, dict[int, int]]:
@@ -162,7 +162,10 @@ class RulesSuggester:
         return tails
 
     def suggest_doc(self, doc) -> list[Suggestion]:
-        compiled, table = self._refresh(), self._table
+        compiled = self._refresh()
+        return self._suggest(doc, compiled, self._table)
+
+    def _suggest(self, doc, compiled: list[CompiledPattern], table: AnchorTable) -> list[Suggestion]:
         index = DocIndex(doc)
         excluded: dict[str, list[tuple[int, int]]] = {}
         found = []
