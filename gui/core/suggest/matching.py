@@ -159,120 +159,165 @@ class AnchorTable:
             for h in anchor.lowers:
                 self.member[position[h], j] = True
 
-    def token_hits(self, index: DocIndex):
-        """(tokens × anchors) booleans."""
+    def token_hits(self, lower, flags: dict):
+        """(anchors × tokens) booleans, one row per anchor."""
         import numpy
 
-        hits = numpy.zeros((index.n, len(self.anchors)), dtype=bool)
-        if len(self.hashes) and index.n:
-            lower = index.lower.astype("uint64")
+        hits = numpy.zeros((len(self.anchors), len(lower)), dtype=bool)
+        if len(self.hashes) and len(lower):
+            lower = lower.astype("uint64")
             pos = numpy.searchsorted(self.hashes, lower).clip(0, len(self.hashes) - 1)
-            found = self.hashes[pos] == lower
-            hits[found] = self.member[pos[found]]
+            found = numpy.flatnonzero(self.hashes[pos] == lower)
+            hits[:, found] = self.member[pos[found]].T
         for j, anchor in enumerate(self.anchors):
             for flag in anchor.flags:
-                hits[:, j] |= index.flags[flag]
+                hits[j] |= flags[flag]
         return hits
 
 
-def find_matches(index: DocIndex, compiled: list[CompiledPattern], table: AnchorTable):
-    """(pattern, start, end) of every match in the Doc of ``index``."""
+class Batch:
+    """Several Docs read as one: their tokens and sentences end to end, so that the
+    array work of each pattern (anchor hits, candidate windows) runs once per batch
+    rather than once per Doc. Sentences never cross Docs, and neither do matches."""
+
+    def __init__(self, indexes: list[DocIndex], table: AnchorTable):
+        import numpy
+
+        self.indexes = indexes
+        self.starts = numpy.concatenate(([0], numpy.cumsum([ix.n for ix in indexes]))).astype("int64")
+        self.n = n = int(self.starts[-1])
+        counts = [len(ix.bounds) - 1 for ix in indexes]
+        sentence_starts = numpy.concatenate([ix.bounds_array[:-1] + start for ix, start in
+                                             zip(indexes, self.starts.tolist())] + [numpy.zeros(0, "int64")])
+        self.bounds = numpy.append(sentence_starts, n).astype("int64")
+        self.doc_of_sentence = numpy.repeat(numpy.arange(len(indexes)), counts)
+        self.sent_of = numpy.repeat(numpy.arange(len(self.bounds) - 1), numpy.diff(self.bounds))
+        self.hits = table.token_hits(_joined([ix.lower for ix in indexes], "uint64"),
+                                     {f: _joined([ix.flags[f] for ix in indexes], bool) for f in FLAG_ATTRS})
+        for ix, start, stop in zip(indexes, self.starts.tolist(), self.starts[1:].tolist()):
+            ix.hits = self.hits[:, start:stop]
+        self._counts: dict[int, object] = {}
+
+    def counts(self, anchor: int):
+        """Running count of the anchor's hits (``counts[j] - counts[i]``: hits in ``i:j``)."""
+        import numpy
+
+        found = self._counts.get(anchor)
+        if found is None:
+            found = self._counts[anchor] = numpy.concatenate(([0], numpy.cumsum(self.hits[anchor], dtype="int32")))
+        return found
+
+
+def _joined(arrays, dtype):
     import numpy
 
-    if not index.n:
-        return
-    doc, bounds = index.doc, index.bounds
-    hits = index.hits = table.token_hits(index)
-    present = numpy.add.reduceat(hits.astype("int32"), bounds[:-1], axis=0) > 0 if len(table.anchors) else None
+    return numpy.concatenate(arrays) if arrays else numpy.zeros(0, dtype)
+
+
+def find_matches(batch: Batch, compiled: list[CompiledPattern]) -> list[list[tuple]]:
+    """Per Doc of ``batch``: (pattern, start, end) of every match, pattern by pattern."""
+    import numpy
+
+    out: list[list[tuple]] = [[] for _ in batch.indexes]
+    n, hits, starts = batch.n, batch.hits, batch.starts
+    if not n:
+        return out
+    present = numpy.logical_or.reduceat(hits, batch.bounds[:-1], axis=1) if len(hits) else None
     for c in compiled:
         if c.words is not None:
             k = len(c.words)
-            if k > index.n:
+            if k > n:
                 continue
-            ok = hits[: index.n - k + 1, c.words[0]].copy()
+            ok = hits[c.words[0], : n - k + 1].copy()
             for offset in range(1, k):
-                ok &= hits[offset: index.n - k + 1 + offset, c.words[offset]]
+                ok &= hits[c.words[offset], offset: n - k + 1 + offset]
             if k > 1:
-                ok &= index.sent_of_array[: index.n - k + 1] == index.sent_of_array[k - 1:]
-            for start in numpy.flatnonzero(ok).tolist():
-                yield c.pattern, start, start + k
+                ok &= batch.sent_of[: n - k + 1] == batch.sent_of[k - 1:]
+            found = numpy.flatnonzero(ok)
+            docs = batch.doc_of_sentence[batch.sent_of[found]].tolist()
+            for d, start in zip(docs, (found - starts[docs]).tolist()):
+                out[d].append((c.pattern, start, start + k))
             continue
         if not c.anchors:
-            yield from _run(c, doc, 0, index.n)
+            for d, ix in enumerate(batch.indexes):
+                out[d].extend(_run(c, ix.doc, 0, ix.n))
             continue
-        sentences = numpy.flatnonzero(present[:, c.anchors].all(axis=1))
+        sentences = numpy.flatnonzero(present[c.anchors].all(axis=0))
         if not len(sentences):
             continue
-        for offset, stop in _windows(index, c, hits, sentences):
-            yield from _run(c, doc, offset, stop)
+        for d, offset, stop in _windows(batch, c, sentences):
+            ix = batch.indexes[d]
+            out[d].extend(_run(c, ix.doc, offset, stop))
+    return out
 
 
 def _run(c: CompiledPattern, doc, offset: int, stop: int):
     """The ``Matcher`` of ``c`` on ``doc[offset:stop]``, held to the pattern's lengths."""
     matches = c.matcher(doc[offset:stop] if offset or stop < len(doc) else doc)
     if c.lengths is None:
-        for _, start, end in matches:
-            yield c.pattern, offset + start, offset + end
-    else:
-        low, high = c.lengths
-        for _, start, end in matches:
-            if low <= end - start <= high:
-                yield c.pattern, offset + start, offset + end
+        return [(c.pattern, offset + start, offset + end) for _, start, end in matches]
+    low, high = c.lengths
+    return [(c.pattern, offset + start, offset + end) for _, start, end in matches if low <= end - start <= high]
 
 
-def _candidates(index: DocIndex, c: CompiledPattern, hits, sentences):
+def _candidates(batch: Batch, c: CompiledPattern, sentences):
     """Hits of the pattern's first anchor, in a candidate sentence, that have a hit of
     every other anchor at a distance the pattern allows, inside the sentence: a match
-    cannot start its anchors anywhere else."""
+    cannot place its anchors anywhere else."""
     import numpy
 
-    allowed = numpy.zeros(len(index.bounds) - 1, dtype=bool)
+    allowed = numpy.zeros(len(batch.bounds) - 1, dtype=bool)
     allowed[sentences] = True
-    first = numpy.flatnonzero(hits[:, c.anchors[0]] & allowed[index.sent_of_array])
+    first = numpy.flatnonzero(batch.hits[c.anchors[0]] & allowed[batch.sent_of])
     if not len(first) or not c.offsets:
         return first
-    ends = index.bounds_array[index.sent_of_array[first] + 1]
+    ends = batch.bounds[batch.sent_of[first] + 1]
     keep = numpy.ones(len(first), dtype=bool)
     for anchor, (least, most) in zip(c.anchors[1:], c.offsets):
-        counts = numpy.concatenate(([0], numpy.cumsum(hits[:, anchor], dtype="int32")))
+        counts = batch.counts(anchor)
         left = numpy.minimum(first + least, ends)
         right = ends if most is None else numpy.minimum(first + most + 1, ends)
         keep &= counts[right] > counts[left]
     return first[keep]
 
 
-def _windows(index: DocIndex, c: CompiledPattern, hits, sentences):
-    """Stretches of the Doc the Matcher must read: around each candidate hit of the
-    pattern's first anchor when its length is bounded, else the sentences holding one;
-    merged when they touch."""
-    bounds, sent_of = index.bounds, index.sent_of
-    first = _candidates(index, c, hits, sentences).tolist()
+def _windows(batch: Batch, c: CompiledPattern, sentences):
+    """(doc, start, stop) stretches the Matcher must read: around each candidate hit of
+    the pattern's first anchor when its length is bounded, else the sentences holding
+    one; merged when they touch inside a Doc."""
+    import numpy
+
+    first = _candidates(batch, c, sentences)
+    if not len(first):
+        return []
+    sent = batch.sent_of[first]
     if c.max_length is None:
-        spans = [(bounds[s], bounds[s + 1]) for s in sorted({sent_of[h] for h in first})]
+        sent = numpy.unique(sent)
+        lows, highs = batch.bounds[sent], batch.bounds[sent + 1]
     else:
-        spans = []
-        for h in first:
-            sent = sent_of[h]
-            spans.append((max(bounds[sent], h - c.lead), min(bounds[sent + 1], h - c.lead + c.max_length)))
-    merged: list[tuple[int, int]] = []
-    for start, stop in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        lows = numpy.maximum(batch.bounds[sent], first - c.lead)
+        highs = numpy.minimum(batch.bounds[sent + 1], first - c.lead + c.max_length)
+    docs = batch.doc_of_sentence[sent]
+    merged: list[list[int]] = []
+    for d, start, stop in zip(docs.tolist(), lows.tolist(), highs.tolist()):
+        if merged and merged[-1][0] == d and start <= merged[-1][2]:
+            merged[-1][2] = max(merged[-1][2], stop)
         else:
-            merged.append((start, stop))
-    return merged
+            merged.append([d, start, stop])
+    starts = batch.starts.tolist()
+    return [(d, start - starts[d], stop - starts[d]) for d, start, stop in merged]
 
 
 def tails_after(index: DocIndex, compiled: list[CompiledPattern], ends: set[int], longest: int):
     """(pattern, start, end) of tail patterns that begin exactly at one of ``ends``
-    (after ``find_matches`` on the same ``index``, which holds the anchor hits)."""
+    (after ``find_matches`` on a batch holding ``index``, which set its anchor hits)."""
     doc, bounds, sent_of, hits = index.doc, index.bounds, index.sent_of, index.hits
     for end in sorted(ends):
         if end >= index.n:
             continue
         stop = min(bounds[sent_of[end] + 1], end + longest)
         for c in compiled:
-            if c.anchors and not c.lead and not hits[end, c.anchors[0]]:
+            if c.anchors and not c.lead and not hits[c.anchors[0], end]:
                 continue  # its first token cannot be the one at ``end``
             for p, start, stop_ in _run(c, doc, end, stop):
                 if start == end:

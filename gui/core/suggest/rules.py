@@ -13,13 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core.model import Suggestion
-from gui.core.suggest.matching import (AnchorTable, CompiledPattern, compile_pattern, find_matches,
+from gui.core.suggest.matching import (AnchorTable, Batch, CompiledPattern, compile_pattern, find_matches,
                                       matcher_form, tails_after)
 from gui.core.suggest.patterns import Pattern, PatternCache, PatternError
 from gui.core.suggest.spans import DocIndex
 
 RULES_VERSION = "1"
 MAX_TAIL_TOKENS = 12
+#: Docs are matched in batches (``matching.Batch``) of at most this many tokens, which
+#: bounds the anchor-hit arrays (tokens × anchors booleans) for very long articles.
+BATCH_TOKENS = 50_000
 
 #: The label guide's hard cases: reported speech that is a threat is a THREAT, and the
 #: sentence that reports a denial is the DENIAL; a CLAIM suggestion lying (almost)
@@ -73,6 +76,19 @@ def _give_way(items: list[Suggestion]) -> list[Suggestion]:
         if covered < GIVE_WAY_COVER * (s.end - s.start):
             kept.append(s)
     return kept
+
+
+def _batches(docs, size: int, tokens: int = BATCH_TOKENS):
+    """Docs in lists of ``size``, or fewer once they hold ``tokens`` tokens."""
+    batch, count = [], 0
+    for doc in docs:
+        batch.append(doc)
+        count += len(doc)
+        if len(batch) >= size or count >= tokens:
+            yield batch
+            batch, count = [], 0
+    if batch:
+        yield batch
 
 
 class RulesSuggester:
@@ -139,7 +155,10 @@ class RulesSuggester:
 
     def suggest(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Suggestion]]:
         compiled, table = self._refresh(), self._table  # pattern files looked at once per call
-        return [self._suggest(doc, compiled, table) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+        out: list[list[Suggestion]] = []
+        for docs in _batches(self.nlp.pipe(texts, batch_size=batch_size), batch_size):
+            out += self._suggest(docs, compiled, table)
+        return out
 
     @staticmethod
     def _tails(index: DocIndex, compiled: list[CompiledPattern], found) -> dict[str, dict[int, int]]:
@@ -163,14 +182,18 @@ class RulesSuggester:
 
     def suggest_doc(self, doc) -> list[Suggestion]:
         compiled = self._refresh()
-        return self._suggest(doc, compiled, self._table)
+        return self._suggest([doc], compiled, self._table)[0]
 
-    def _suggest(self, doc, compiled: list[CompiledPattern], table: AnchorTable) -> list[Suggestion]:
-        index = DocIndex(doc)
+    def _suggest(self, docs: list, compiled: list[CompiledPattern], table: AnchorTable) -> list[list[Suggestion]]:
+        indexes = [DocIndex(doc) for doc in docs]
+        main = [c for c in compiled if c.pattern.role != "tail"]
+        matches = find_matches(Batch(indexes, table), main)
+        return [self._suggest_index(index, compiled, found) for index, found in zip(indexes, matches)]
+
+    def _suggest_index(self, index: DocIndex, compiled: list[CompiledPattern], matches) -> list[Suggestion]:
         excluded: dict[str, list[tuple[int, int]]] = {}
         found = []
-        main = [c for c in compiled if c.pattern.role != "tail"]
-        for p, start, end in find_matches(index, main, table):
+        for p, start, end in matches:
             if p.role == "exclude":
                 excluded.setdefault(p.label, []).append((start, end))
             else:
