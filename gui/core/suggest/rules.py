@@ -69,9 +69,10 @@ def _give_way(items: list[Suggestion]) -> list[Suggestion]:
     by_label: dict[str, list[Suggestion]] = {}
     for s in items:
         by_label.setdefault(s.label, []).append(s)
+    rivals = {label: [o for other in others for o in by_label.get(other, ())]
+              for label, others in GIVES_WAY.items()}
     for s in items:
-        stronger = [o for label in GIVES_WAY.get(s.label, ()) for o in by_label.get(label, ())
-                    if o.score >= s.score and o.start < s.end and s.start < o.end]
+        stronger = [o for o in rivals.get(s.label, ()) if o.score >= s.score and o.start < s.end and s.start < o.end]
         covered = max((min(s.end, o.end) - max(s.start, o.start) for o in stronger), default=0)
         if covered < GIVE_WAY_COVER * (s.end - s.start):
             kept.append(s)
