@@ -186,7 +186,7 @@ class RulesSuggester:
         return self._suggest([doc], compiled, self._table)[0]
 
     def _suggest(self, docs: list, compiled: list[CompiledPattern], table: AnchorTable) -> list[list[Suggestion]]:
-        indexes = [DocIndex(doc) for doc in docs]
+        indexes = DocIndex.many(docs)
         main = [c for c in compiled if c.pattern.role != "tail"]
         matches = find_matches(Batch(indexes, table), main)
         return [self._suggest_index(index, compiled, found) for index, found in zip(indexes, matches)]
