@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Sequence
+from typing import NamedTuple
 from pathlib import Path
 
 from gui.core.model import Suggestion
@@ -48,15 +49,24 @@ def _grow(index: DocIndex, pattern: Pattern, start: int, end: int, tails: dict) 
     return index.trim(start, end)
 
 
-def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
+class _Item(NamedTuple):
+    """A suggestion in the making (a ``Suggestion`` is built only for those kept)."""
+    start: int
+    end: int
+    label: str
+    score: float
+    rule: str
+
+
+def _drop_nested(items: list[_Item]) -> list[_Item]:
     """Of the same label, a span inside another adds nothing for the editor."""
-    by_key: dict[tuple, Suggestion] = {}
+    by_key: dict[tuple, _Item] = {}
     for s in items:
         k = (s.start, s.end, s.label)
         if k not in by_key or by_key[k].score < s.score:
             by_key[k] = s
     ordered = sorted(by_key.values(), key=lambda s: (s.label, s.start, -s.end))
-    kept: list[Suggestion] = []
+    kept: list[_Item] = []
     for s in ordered:
         if kept and kept[-1].label == s.label and kept[-1].start <= s.start and s.end <= kept[-1].end:
             continue
@@ -64,17 +74,17 @@ def _drop_nested(items: list[Suggestion]) -> list[Suggestion]:
     return sorted(kept, key=lambda s: (s.start, s.end, s.label))
 
 
-def _give_way(items: list[Suggestion]) -> list[Suggestion]:
+def _give_way(items: list[_Item]) -> list[_Item]:
     kept = []
-    by_label: dict[str, list[Suggestion]] = {}
+    by_label: dict[str, list[_Item]] = {}
     for s in items:
         by_label.setdefault(s.label, []).append(s)
     rivals = {label: [o for other in others for o in by_label.get(other, ())]
               for label, others in GIVES_WAY.items()}
     for s in items:
         stronger = [o for o in rivals.get(s.label, ()) if o.score >= s.score and o.start < s.end and s.start < o.end]
-        covered = max((min(s.end, o.end) - max(s.start, o.start) for o in stronger), default=0)
-        if covered < GIVE_WAY_COVER * (s.end - s.start):
+        if not stronger or max(min(s.end, o.end) - max(s.start, o.start) for o in stronger) < GIVE_WAY_COVER * (
+                s.end - s.start):
             kept.append(s)
     return kept
 
@@ -202,7 +212,8 @@ class RulesSuggester:
         tails = self._tails(index, compiled, found)
         items, grown = [], set()
         for p, start, end in found:
-            if any(s < end and start < e for s, e in excluded.get(p.label, ())):
+            spans = excluded.get(p.label)
+            if spans and any(s < end and start < e for s, e in spans):
                 continue
             if p.label in NOT_IN_QUESTIONS and index.is_question(start):
                 continue
@@ -215,6 +226,6 @@ class RulesSuggester:
             if start >= end:
                 continue
             char_start, char_end = index.chars(start, end)
-            items.append(Suggestion(article_id=0, start=char_start, end=char_end, label=p.label, score=p.score,
-                                    suggester=self.name, version=self.version, rule=p.id))
-        return _drop_nested(_give_way(items))
+            items.append(_Item(char_start, char_end, p.label, p.score, p.id))
+        return [Suggestion(article_id=0, start=i.start, end=i.end, label=i.label, score=i.score, suggester=self.name,
+                           version=self.version, rule=i.rule) for i in _drop_nested(_give_way(items))]
