@@ -34,6 +34,7 @@ class CompiledPattern:
     lead: int = 0                    # most tokens a match can have before its first anchor
     offsets: list = field(default_factory=list)  # (fewest, most) tokens from the first anchor to each other
     lengths: tuple[int, int] | None = None  # match length range the Matcher's loosened pattern is held to
+    rest: int | None = None          # most tokens from the last anchor to the end of a match
 
 
 def token_span(op) -> int | None:
@@ -84,14 +85,16 @@ def matcher_form(pattern: list[dict]) -> tuple[list[dict], tuple[int, int] | Non
 def compile_pattern(p: Pattern, matcher, table, strings, lengths=None) -> CompiledPattern:
     anchors, lead, first_seen, total = [], 0, False, 0
     offsets, least, most = [], 0, 0  # fewest/most tokens from the first anchor
+    rest = 0
     for spec in p.pattern:
         anchor = anchor_of(spec, strings)
         if anchor is not None:
             if first_seen:
                 offsets.append((least, most))
             anchors.append(table.add(anchor))
-            first_seen = True
+            first_seen, rest = True, 0
         width = token_span(spec.get("OP"))
+        rest = None if rest is None or width is None else rest + width
         if first_seen:
             least += token_least(spec.get("OP"))
             most = None if most is None or width is None else most + width
@@ -102,7 +105,7 @@ def compile_pattern(p: Pattern, matcher, table, strings, lengths=None) -> Compil
         return CompiledPattern(p, None, anchors, words=anchors, max_length=len(p.pattern))
     bounded = total is not None and lead is not None and anchors
     return CompiledPattern(p, matcher, anchors, max_length=total if bounded else None, lead=lead or 0,
-                           offsets=offsets, lengths=lengths)
+                           offsets=offsets, lengths=lengths, rest=rest)
 
 
 def _required(op) -> bool:
@@ -197,6 +200,16 @@ class Batch:
         for ix, start, stop in zip(indexes, self.starts.tolist(), self.starts[1:].tolist()):
             ix.hits = self.hits[:, start:stop]
         self._counts: dict[int, object] = {}
+        self._positions: dict[int, object] = {}
+
+    def positions(self, anchor: int):
+        """Where the anchor's hits are, ascending."""
+        import numpy
+
+        found = self._positions.get(anchor)
+        if found is None:
+            found = self._positions[anchor] = numpy.flatnonzero(self.hits[anchor])
+        return found
 
     def counts(self, anchor: int):
         """Running count of the anchor's hits (``counts[j] - counts[i]``: hits in ``i:j``)."""
@@ -270,7 +283,7 @@ def _candidates(batch: Batch, c: CompiledPattern, sentences):
     allowed[sentences] = True
     first = numpy.flatnonzero(batch.hits[c.anchors[0]] & allowed[batch.sent_of])
     if not len(first) or not c.offsets:
-        return first
+        return first, None
     ends = batch.bounds[batch.sent_of[first] + 1]
     keep = numpy.ones(len(first), dtype=bool)
     for anchor, (least, most) in zip(c.anchors[1:], c.offsets):
@@ -278,7 +291,10 @@ def _candidates(batch: Batch, c: CompiledPattern, sentences):
         left = numpy.minimum(first + least, ends)
         right = ends if most is None else numpy.minimum(first + most + 1, ends)
         keep &= counts[right] > counts[left]
-    return first[keep]
+    # the last hit of the last anchor in reach: no match of this candidate ends later
+    # than ``rest`` tokens after it
+    last = numpy.searchsorted(batch.positions(c.anchors[-1]), right[keep]) - 1
+    return first[keep], batch.positions(c.anchors[-1])[last]
 
 
 def _windows(batch: Batch, c: CompiledPattern, sentences):
@@ -287,7 +303,7 @@ def _windows(batch: Batch, c: CompiledPattern, sentences):
     one; merged when they touch inside a Doc."""
     import numpy
 
-    first = _candidates(batch, c, sentences)
+    first, last = _candidates(batch, c, sentences)
     if not len(first):
         return []
     sent = batch.sent_of[first]
@@ -297,6 +313,8 @@ def _windows(batch: Batch, c: CompiledPattern, sentences):
     else:
         lows = numpy.maximum(batch.bounds[sent], first - c.lead)
         highs = numpy.minimum(batch.bounds[sent + 1], first - c.lead + c.max_length)
+        if last is not None and c.rest is not None:
+            highs = numpy.minimum(highs, last + c.rest)
     docs = batch.doc_of_sentence[sent]
     merged: list[list[int]] = []
     for d, start, stop in zip(docs.tolist(), lows.tolist(), highs.tolist()):

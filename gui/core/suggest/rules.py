@@ -211,21 +211,20 @@ class RulesSuggester:
                 found.append((p, start, end))
         tails = self._tails(index, compiled, found)
         items, grown = [], set()
+        sent_of, questions, none = index.sent_of, index.questions, {}
         for p, start, end in found:
             spans = excluded.get(p.label)
             if spans and any(s < end and start < e for s, e in spans):
                 continue
-            if p.label in NOT_IN_QUESTIONS and index.is_question(start):
-                continue
+            if questions and p.label in NOT_IN_QUESTIONS and sent_of[start] in questions:
+                continue  # index.is_question(start)
             if p.extend == "sentence":  # one sentence, however many triggers it holds
-                key = (p.label, p.id, index.sent_of[start], index.sent_of[end - 1])
+                key = (p.label, p.id, sent_of[start], sent_of[end - 1])
                 if key in grown:
                     continue
                 grown.add(key)
-            start, end = _grow(index, p, start, end, tails.get(p.label, {}))
-            if start >= end:
-                continue
-            char_start, char_end = index.chars(start, end)
-            items.append(_Item(char_start, char_end, p.label, p.score, p.id))
+            start, end = _grow(index, p, start, end, tails.get(p.label, none))
+            if start < end:
+                items.append(_Item(*index.chars(start, end), p.label, p.score, p.id))
         return [Suggestion(article_id=0, start=i.start, end=i.end, label=i.label, score=i.score, suggester=self.name,
                            version=self.version, rule=i.rule) for i in _drop_nested(_give_way(items))]
