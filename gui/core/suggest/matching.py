@@ -241,7 +241,6 @@ def find_matches(batch: Batch, compiled: list[CompiledPattern]) -> list[list[tup
     n, hits, starts = batch.n, batch.hits, batch.starts
     if not n:
         return out
-    present = numpy.logical_or.reduceat(hits, batch.bounds[:-1], axis=1) if len(hits) else None
     for c in compiled:
         if c.words is not None:
             k = len(c.words)
@@ -261,10 +260,7 @@ def find_matches(batch: Batch, compiled: list[CompiledPattern]) -> list[list[tup
             for d, ix in enumerate(batch.indexes):
                 out[d].extend(_run(c, ix.doc, 0, ix.n))
             continue
-        sentences = numpy.flatnonzero(present[c.anchors].all(axis=0))
-        if not len(sentences):
-            continue
-        for d, offset, stop in _windows(batch, c, sentences):
+        for d, offset, stop in _windows(batch, c):
             ix = batch.indexes[d]
             out[d].extend(_run(c, ix.doc, offset, stop))
     return out
@@ -279,15 +275,13 @@ def _run(c: CompiledPattern, doc, offset: int, stop: int):
     return [(c.pattern, offset + start, offset + end) for _, start, end in matches if low <= end - start <= high]
 
 
-def _candidates(batch: Batch, c: CompiledPattern, sentences):
-    """Hits of the pattern's first anchor, in a candidate sentence, that have a hit of
-    every other anchor at a distance the pattern allows, inside the sentence: a match
-    cannot place its anchors anywhere else."""
+def _candidates(batch: Batch, c: CompiledPattern):
+    """Hits of the pattern's first anchor that have a hit of every other anchor at a
+    distance the pattern allows, inside their sentence: a match cannot place its
+    anchors anywhere else."""
     import numpy
 
-    allowed = numpy.zeros(len(batch.bounds) - 1, dtype=bool)
-    allowed[sentences] = True
-    first = numpy.flatnonzero(batch.hits[c.anchors[0]] & allowed[batch.sent_of])
+    first = batch.positions(c.anchors[0])
     if not len(first) or not c.offsets:
         return first, None
     ends = batch.bounds[batch.sent_of[first] + 1]
@@ -303,13 +297,13 @@ def _candidates(batch: Batch, c: CompiledPattern, sentences):
     return first[keep], batch.positions(c.anchors[-1])[last]
 
 
-def _windows(batch: Batch, c: CompiledPattern, sentences):
+def _windows(batch: Batch, c: CompiledPattern):
     """(doc, start, stop) stretches the Matcher must read: around each candidate hit of
     the pattern's first anchor when its length is bounded, else the sentences holding
     one; merged when they touch inside a Doc."""
     import numpy
 
-    first, last = _candidates(batch, c, sentences)
+    first, last = _candidates(batch, c)
     if not len(first):
         return []
     sent = batch.sent_of[first]
