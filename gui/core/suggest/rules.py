@@ -45,8 +45,7 @@ def _grow(index: DocIndex, pattern: Pattern, start: int, end: int, tails: dict) 
         while end in tails:
             end = tails[end]
         return index.trim_stop_tail(start, end)
-    start, end = index.balance_quotes(start, end)
-    return index.trim(start, end)
+    return index.settle(start, end)
 
 
 class _Item(NamedTuple):

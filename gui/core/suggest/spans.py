@@ -97,6 +97,15 @@ class DocIndex:
                     break
         return start, end
 
+    def settle(self, start: int, end: int) -> tuple[int, int]:
+        """``trim(*balance_quotes(start, end))``, remembered: sentences are grown to again
+        and again by the triggers and labels they hold."""
+        key = (start, end)
+        found = self.settled.get(key)
+        if found is None:
+            found = self.settled[key] = self.trim(*self.balance_quotes(start, end))
+        return found
+
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """No leading or trailing space or clause punctuation; a closing quote stays."""
         while start < end and self.trailing[start]:
@@ -167,6 +176,7 @@ def _fields(docs) -> list[dict]:
                       sent_of=local.tolist(), bounds_array=numpy.append(sentence_starts[s0:s1] - start, size),
                       questions=set((sent_of[marks[m0:m1]] - (sent_of[start] if size else 0)).tolist()))
         fields["bounds"] = fields["bounds_array"].tolist()
+        fields["settled"] = {}
         out.append(fields)
     return out
 
