@@ -81,7 +81,11 @@ def _give_way(items: list[_Item]) -> list[_Item]:
     rivals = {label: [o for other in others for o in by_label.get(other, ())]
               for label, others in GIVES_WAY.items()}
     for s in items:
-        stronger = [o for o in rivals.get(s.label, ()) if o.score >= s.score and o.start < s.end and s.start < o.end]
+        against = rivals.get(s.label)
+        if not against:
+            kept.append(s)
+            continue
+        stronger = [o for o in against if o.score >= s.score and o.start < s.end and s.start < o.end]
         if not stronger or max(min(s.end, o.end) - max(s.start, o.start) for o in stronger) < GIVE_WAY_COVER * (
                 s.end - s.start):
             kept.append(s)
