@@ -10,12 +10,19 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Sequence
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from gui.core.model import Suggestion
-from gui.core.suggest.matching import (AnchorTable, Batch, CompiledPattern, compile_pattern, find_matches,
-                                      matcher_form, tails_after)
+from gui.core.suggest.matching import (
+    AnchorTable,
+    Batch,
+    CompiledPattern,
+    compile_pattern,
+    find_matches,
+    matcher_form,
+    tails_after,
+)
 from gui.core.suggest.patterns import Pattern, PatternCache, PatternError
 from gui.core.suggest.spans import DocIndex
 

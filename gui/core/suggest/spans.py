@@ -124,8 +124,20 @@ class DocIndex:
 def _fields(docs) -> list[dict]:
     """``DocIndex`` attributes of each Doc, from the Docs' columns end to end."""
     import numpy
-    from spacy.attrs import (IDX, IS_CURRENCY, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LIKE_NUM,
-                             LOWER, ORTH, SENT_START, SPACY)
+    from spacy.attrs import (
+        IDX,
+        IS_CURRENCY,
+        IS_DIGIT,
+        IS_PUNCT,
+        IS_SPACE,
+        IS_STOP,
+        LENGTH,
+        LIKE_NUM,
+        LOWER,
+        ORTH,
+        SENT_START,
+        SPACY,
+    )
 
     attrs = [ORTH, LOWER, SPACY, IS_SPACE, IS_STOP, IS_PUNCT, LIKE_NUM, IS_CURRENCY, IS_DIGIT, SENT_START, IDX,
              LENGTH]
