@@ -65,6 +65,22 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
     return min(times)
 
 
+def best_of_interleaved(fns: list[Callable[[], object]], repeat: int = 5) -> list[float]:
+    """The fastest of ``repeat`` runs of each of ``fns``, taken in turns (a, b, a, b, ...)
+    after one untimed warm-up run of each: a path and its limit see the same load, the
+    same warm caches (spaCy's tokenizer cache, the allocator), the same CPU clock."""
+    for fn in fns:
+        fn()
+    times = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, runs in zip(fns, times):
+            gc.collect()
+            start = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - start)
+    return [min(runs) for runs in times]
+
+
 def print_results(results: list[Result]) -> None:
     print(HEADER)
     for r in results:

@@ -2,15 +2,21 @@
 
 Every required token of a pattern that names its words (``LOWER``/``ORTH``/``TEXT``
 value or ``IN`` list) or a flag (``LIKE_NUM``, ``IS_CURRENCY``, ``IS_DIGIT``) is an
-anchor. A sentence lacking a hit for one of a pattern's anchors cannot match, so
-spaCy's ``Matcher`` never sees it. A pattern made only of such word tokens (no
-operators) is matched directly on the ``LOWER`` array. Patterns match within a
-sentence.
+anchor. spaCy's ``Matcher`` reads a pattern only in windows around a hit of its first
+anchor that has a hit of every other anchor at a distance the pattern allows, in the
+same sentence; the window ends where the last such anchor leaves no more room. A
+pattern made only of such word tokens (no operators) is matched directly on the
+``LOWER`` array. Patterns match within a sentence.
+
+The array work runs on a ``Batch`` of Docs end to end, once per pattern per batch. A
+bounded repeat (``{0,12}``) runs as ``*`` held to its lengths (see ``matcher_form``).
+Together these make the Matcher's share about a quarter of the tokenizer's time
+(whole-Doc runs of all patterns cost 5-6x the tokenizer).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gui.core.suggest.patterns import Pattern
 from gui.core.suggest.spans import FLAG_ATTRS, DocIndex
@@ -32,6 +38,9 @@ class CompiledPattern:
     words: list[int] | None = None   # anchor index per token, for direct matching
     max_length: int | None = None    # longest match in tokens (None: unbounded)
     lead: int = 0                    # most tokens a match can have before its first anchor
+    offsets: list = field(default_factory=list)  # (fewest, most) tokens from the first anchor to each other
+    lengths: tuple[int, int] | None = None  # match length range the Matcher's loosened pattern is held to
+    rest: int | None = None          # most tokens from the last anchor to the end of a match
 
 
 def token_span(op) -> int | None:
@@ -47,21 +56,62 @@ def token_span(op) -> int | None:
     return None
 
 
-def compile_pattern(p: Pattern, matcher, table, strings) -> CompiledPattern:
+def token_least(op) -> int:
+    """Fewest tokens one pattern token consumes."""
+    if op in ("?", "*"):
+        return 0
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        return int(op[1:-1].split(",")[0].strip() or 0)
+    return 1
+
+
+def matcher_form(pattern: list[dict]) -> tuple[list[dict], tuple[int, int] | None]:
+    """The pattern the ``Matcher`` runs, and the match lengths to keep (None: all).
+
+    spaCy unrolls ``{0,n}`` into n optional tokens, and its match states multiply with
+    every optional token a word satisfies (``accused ... of`` cost 70 µs a token). When
+    such a repeat is the pattern's only variable-width token, ``*`` (``+`` for ``{1,n}``)
+    finds the same matches at a constant cost per token, and the length of a match then
+    says exactly how many tokens the repeat took: matches outside the range are dropped.
+    """
+    widths = [(token_least(t.get("OP")), token_span(t.get("OP"))) for t in pattern]
+    variable = [i for i, (low, high) in enumerate(widths) if low != high]
+    if len(variable) != 1:
+        return pattern, None
+    i = variable[0]
+    low, high = widths[i]
+    if high is None or high < 3 or low > 1 or not str(pattern[i].get("OP", "")).startswith("{"):
+        return pattern, None
+    fixed = sum(w for j, (w, _) in enumerate(widths) if j != i)
+    loose = list(pattern)
+    loose[i] = {**pattern[i], "OP": "*" if low == 0 else "+"}
+    return loose, (fixed + low, fixed + high)
+
+
+def compile_pattern(p: Pattern, matcher, table, strings, lengths=None) -> CompiledPattern:
     anchors, lead, first_seen, total = [], 0, False, 0
+    offsets, least, most = [], 0, 0  # fewest/most tokens from the first anchor
+    rest = 0
     for spec in p.pattern:
         anchor = anchor_of(spec, strings)
         if anchor is not None:
+            if first_seen:
+                offsets.append((least, most))
             anchors.append(table.add(anchor))
-            first_seen = True
+            first_seen, rest = True, 0
         width = token_span(spec.get("OP"))
+        rest = None if rest is None or width is None else rest + width
+        if first_seen:
+            least += token_least(spec.get("OP"))
+            most = None if most is None or width is None else most + width
         total = None if total is None or width is None else total + width
         if not first_seen:
             lead = None if lead is None or width is None else lead + width
     if is_plain_words(p.pattern):
         return CompiledPattern(p, None, anchors, words=anchors, max_length=len(p.pattern))
     bounded = total is not None and lead is not None and anchors
-    return CompiledPattern(p, matcher, anchors, max_length=total if bounded else None, lead=lead or 0)
+    return CompiledPattern(p, matcher, anchors, max_length=total if bounded else None, lead=lead or 0,
+                           offsets=offsets, lengths=lengths, rest=rest)
 
 
 def _required(op) -> bool:
@@ -118,89 +168,175 @@ class AnchorTable:
             for h in anchor.lowers:
                 self.member[position[h], j] = True
 
-    def token_hits(self, index: DocIndex):
-        """(tokens × anchors) booleans."""
+    def token_hits(self, lower, flags: dict):
+        """(anchors × tokens) booleans, one row per anchor."""
         import numpy
 
-        hits = numpy.zeros((index.n, len(self.anchors)), dtype=bool)
-        if len(self.hashes) and index.n:
-            lower = index.lower.astype("uint64")
+        hits = numpy.zeros((len(self.anchors), len(lower)), dtype=bool)
+        if len(self.hashes) and len(lower):
+            lower = lower.astype("uint64")
             pos = numpy.searchsorted(self.hashes, lower).clip(0, len(self.hashes) - 1)
-            found = self.hashes[pos] == lower
-            hits[found] = self.member[pos[found]]
+            found = numpy.flatnonzero(self.hashes[pos] == lower)
+            hits[:, found] = self.member[pos[found]].T
         for j, anchor in enumerate(self.anchors):
             for flag in anchor.flags:
-                hits[:, j] |= index.flags[flag]
+                hits[j] |= flags[flag]
         return hits
 
 
-def find_matches(index: DocIndex, compiled: list[CompiledPattern], table: AnchorTable):
-    """(pattern, start, end) of every match in the Doc of ``index``."""
+class Batch:
+    """Several Docs read as one: their tokens and sentences end to end, so that the
+    array work of each pattern (anchor hits, candidate windows) runs once per batch
+    rather than once per Doc. Sentences never cross Docs, and neither do matches."""
+
+    def __init__(self, indexes: list[DocIndex], table: AnchorTable):
+        import numpy
+
+        self.indexes = indexes
+        self.starts = numpy.concatenate(([0], numpy.cumsum([ix.n for ix in indexes]))).astype("int64")
+        self.n = n = int(self.starts[-1])
+        counts = [len(ix.bounds) - 1 for ix in indexes]
+        sentence_starts = numpy.concatenate([ix.bounds_array[:-1] + start for ix, start in
+                                             zip(indexes, self.starts.tolist())] + [numpy.zeros(0, "int64")])
+        self.bounds = numpy.append(sentence_starts, n).astype("int64")
+        self.doc_of_sentence = numpy.repeat(numpy.arange(len(indexes)), counts)
+        self.sent_of = numpy.repeat(numpy.arange(len(self.bounds) - 1), numpy.diff(self.bounds))
+        self.hits = table.token_hits(_joined([ix.lower for ix in indexes], "uint64"),
+                                     {f: _joined([ix.flags[f] for ix in indexes], bool) for f in FLAG_ATTRS})
+        for ix, start, stop in zip(indexes, self.starts.tolist(), self.starts[1:].tolist()):
+            ix.hits = self.hits[:, start:stop]
+        self._counts: dict[int, object] = {}
+        self._positions: dict[int, object] = {}
+
+    def positions(self, anchor: int):
+        """Where the anchor's hits are, ascending."""
+        import numpy
+
+        found = self._positions.get(anchor)
+        if found is None:
+            found = self._positions[anchor] = numpy.flatnonzero(self.hits[anchor])
+        return found
+
+    def counts(self, anchor: int):
+        """Running count of the anchor's hits (``counts[j] - counts[i]``: hits in ``i:j``)."""
+        import numpy
+
+        found = self._counts.get(anchor)
+        if found is None:
+            found = self._counts[anchor] = numpy.concatenate(([0], numpy.cumsum(self.hits[anchor], dtype="int32")))
+        return found
+
+
+def _joined(arrays, dtype):
     import numpy
 
-    if not index.n:
-        return
-    doc, bounds = index.doc, index.bounds
-    hits = table.token_hits(index)
-    present = numpy.add.reduceat(hits.astype("int32"), bounds[:-1], axis=0) > 0 if len(table.anchors) else None
+    return numpy.concatenate(arrays) if arrays else numpy.zeros(0, dtype)
+
+
+def find_matches(batch: Batch, compiled: list[CompiledPattern]) -> list[list[tuple]]:
+    """Per Doc of ``batch``: (pattern, start, end) of every match, pattern by pattern."""
+    import numpy
+
+    out: list[list[tuple]] = [[] for _ in batch.indexes]
+    n, hits, starts = batch.n, batch.hits, batch.starts
+    if not n:
+        return out
     for c in compiled:
         if c.words is not None:
             k = len(c.words)
-            if k > index.n:
+            if k > n:
                 continue
-            ok = hits[: index.n - k + 1, c.words[0]].copy()
+            ok = hits[c.words[0], : n - k + 1].copy()
             for offset in range(1, k):
-                ok &= hits[offset: index.n - k + 1 + offset, c.words[offset]]
+                ok &= hits[c.words[offset], offset: n - k + 1 + offset]
             if k > 1:
-                ok &= index.sent_of_array[: index.n - k + 1] == index.sent_of_array[k - 1:]
-            for start in numpy.flatnonzero(ok).tolist():
-                yield c.pattern, start, start + k
+                ok &= batch.sent_of[: n - k + 1] == batch.sent_of[k - 1:]
+            found = numpy.flatnonzero(ok)
+            docs = batch.doc_of_sentence[batch.sent_of[found]].tolist()
+            for d, start in zip(docs, (found - starts[docs]).tolist()):
+                out[d].append((c.pattern, start, start + k))
             continue
         if not c.anchors:
-            for _, start, end in c.matcher(doc):
-                yield c.pattern, start, end
+            for d, ix in enumerate(batch.indexes):
+                out[d].extend(_run(c, ix.doc, 0, ix.n))
             continue
-        sentences = numpy.flatnonzero(present[:, c.anchors].all(axis=1))
-        if not len(sentences):
-            continue
-        for offset, stop in _windows(index, c, hits, sentences):
-            for _, start, end in c.matcher(doc[offset:stop]):
-                yield c.pattern, offset + start, offset + end
+        for d, offset, stop in _windows(batch, c):
+            ix = batch.indexes[d]
+            out[d].extend(_run(c, ix.doc, offset, stop))
+    return out
 
 
-def _windows(index: DocIndex, c: CompiledPattern, hits, sentences):
-    """Stretches of the Doc the Matcher must read: around each hit of the pattern's first
-    anchor when its length is bounded, else the candidate sentences; merged when they touch."""
+def _run(c: CompiledPattern, doc, offset: int, stop: int):
+    """The ``Matcher`` of ``c`` on ``doc[offset:stop]``, held to the pattern's lengths."""
+    matches = c.matcher(doc[offset:stop] if offset or stop < len(doc) else doc)
+    if c.lengths is None:
+        return [(c.pattern, offset + start, offset + end) for _, start, end in matches]
+    low, high = c.lengths
+    return [(c.pattern, offset + start, offset + end) for _, start, end in matches if low <= end - start <= high]
+
+
+def _candidates(batch: Batch, c: CompiledPattern):
+    """Hits of the pattern's first anchor that have a hit of every other anchor at a
+    distance the pattern allows, inside their sentence: a match cannot place its
+    anchors anywhere else."""
     import numpy
 
-    bounds, sent_of = index.bounds, index.sent_of
+    first = batch.positions(c.anchors[0])
+    if not len(first) or not c.offsets:
+        return first, None
+    ends = batch.bounds[batch.sent_of[first] + 1]
+    keep = numpy.ones(len(first), dtype=bool)
+    for anchor, (least, most) in zip(c.anchors[1:], c.offsets):
+        counts = batch.counts(anchor)
+        left = numpy.minimum(first + least, ends)
+        right = ends if most is None else numpy.minimum(first + most + 1, ends)
+        keep &= counts[right] > counts[left]
+    # the last hit of the last anchor in reach: no match of this candidate ends later
+    # than ``rest`` tokens after it
+    last = numpy.searchsorted(batch.positions(c.anchors[-1]), right[keep]) - 1
+    return first[keep], batch.positions(c.anchors[-1])[last]
+
+
+def _windows(batch: Batch, c: CompiledPattern):
+    """(doc, start, stop) stretches the Matcher must read: around each candidate hit of
+    the pattern's first anchor when its length is bounded, else the sentences holding
+    one; merged when they touch inside a Doc."""
+    import numpy
+
+    first, last = _candidates(batch, c)
+    if not len(first):
+        return []
+    sent = batch.sent_of[first]
     if c.max_length is None:
-        spans = [(bounds[s], bounds[s + 1]) for s in sentences.tolist()]
+        sent = numpy.unique(sent)
+        lows, highs = batch.bounds[sent], batch.bounds[sent + 1]
     else:
-        allowed = numpy.zeros(len(bounds) - 1, dtype=bool)
-        allowed[sentences] = True
-        first = numpy.flatnonzero(hits[:, c.anchors[0]] & allowed[index.sent_of_array]).tolist()
-        spans = []
-        for h in first:
-            sent = sent_of[h]
-            spans.append((max(bounds[sent], h - c.lead), min(bounds[sent + 1], h - c.lead + c.max_length)))
-    merged: list[tuple[int, int]] = []
-    for start, stop in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        lows = numpy.maximum(batch.bounds[sent], first - c.lead)
+        highs = numpy.minimum(batch.bounds[sent + 1], first - c.lead + c.max_length)
+        if last is not None and c.rest is not None:
+            highs = numpy.minimum(highs, last + c.rest)
+    docs = batch.doc_of_sentence[sent]
+    merged: list[list[int]] = []
+    for d, start, stop in zip(docs.tolist(), lows.tolist(), highs.tolist()):
+        if merged and merged[-1][0] == d and start <= merged[-1][2]:
+            merged[-1][2] = max(merged[-1][2], stop)
         else:
-            merged.append((start, stop))
-    return merged
+            merged.append([d, start, stop])
+    starts = batch.starts.tolist()
+    return [(d, start - starts[d], stop - starts[d]) for d, start, stop in merged]
 
 
 def tails_after(index: DocIndex, compiled: list[CompiledPattern], ends: set[int], longest: int):
-    """(pattern, start, end) of tail patterns that begin exactly at one of ``ends``."""
-    doc, bounds, sent_of = index.doc, index.bounds, index.sent_of
+    """(pattern, start, end) of tail patterns that begin exactly at one of ``ends``
+    (after ``find_matches`` on a batch holding ``index``, which set its anchor hits)."""
+    doc, bounds, sent_of, hits = index.doc, index.bounds, index.sent_of, index.hits
     for end in sorted(ends):
         if end >= index.n:
             continue
         stop = min(bounds[sent_of[end] + 1], end + longest)
         for c in compiled:
-            for _, start, stop_ in c.matcher(doc[end:stop]):
-                if start == 0:
-                    yield c.pattern, end, end + stop_
+            if c.anchors and not c.lead and not hits[c.anchors[0], end]:
+                continue  # its first token cannot be the one at ``end``
+            for p, start, stop_ in _run(c, doc, end, stop):
+                if start == end:
+                    yield p, start, stop_

@@ -9,6 +9,8 @@ list lookups, not a ``Token`` object per step.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 OPEN_QUOTES = ("“", "‘", "«")
 CLOSE_QUOTES = ("”", "’", "»")
 STRAIGHT = ('"', "'")
@@ -23,45 +25,18 @@ class DocIndex:
     """Per-Doc arrays: sentences, quotes (+1 opening, -1 closing), punctuation, offsets."""
 
     def __init__(self, doc):
-        import numpy
-        from spacy.attrs import (IDX, IS_CURRENCY, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LIKE_NUM,
-                                 LOWER, ORTH, SENT_START, SPACY)
+        self.__dict__.update(_fields([doc])[0])
 
-        self.doc = doc
-        n = self.n = len(doc)
-        cols = doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_STOP, IS_PUNCT, LIKE_NUM, IS_CURRENCY, IS_DIGIT,
-                             SENT_START, IDX, LENGTH])
-        orth, self.lower = cols[:, 0], cols[:, 1]
-        kinds = token_kinds(orth)  # one lookup for every special token
-
-        def among(kind: int):
-            return (kinds & kind) != 0
-
-        space_after, is_space = cols[:, 2] == 1, cols[:, 3] == 1
-        before = numpy.ones(n, dtype=bool)
-        before[1:] = space_after[:-1] | is_space[:-1]
-        after = space_after.copy()
-        if n:
-            after[-1] = True
-        straight = among(K_STRAIGHT)
-        straight_open = straight & before & ~after  # 'word : opens ; word' or word'word : closes
-        quote = (among(K_OPEN) | straight_open).astype("int8") - (among(K_CLOSE) | (
-            straight & ~straight_open)).astype("int8")
-        self.quote = quote.tolist()
-        self.clause_punct = among(K_CLAUSE).tolist()
-        self.trailing = (among(K_TRAILING) | is_space).tolist()
-        self.weak_tail = ((cols[:, 4] == 1) | (cols[:, 5] == 1) | is_space).tolist()
-        self.unit_symbol = among(K_UNIT).tolist()
-        self.flags = {"LIKE_NUM": cols[:, 6] == 1, "IS_CURRENCY": cols[:, 7] == 1, "IS_DIGIT": cols[:, 8] == 1}
-        self.idx, self.length = cols[:, 10].tolist(), cols[:, 11].tolist()
-        starts = cols[:, 9].astype("int64") == 1
-        if n:
-            starts[0] = True
-        self.sent_of_array = numpy.cumsum(starts) - 1
-        self.sent_of = self.sent_of_array.tolist()
-        self.bounds = numpy.append(numpy.flatnonzero(starts), n).tolist()
-        marks = numpy.flatnonzero(among(K_QUESTION))
-        self.questions = {self.sent_of[i] for i in marks.tolist() if i >= self.bounds[self.sent_of[i] + 1] - 3}
+    @classmethod
+    def many(cls, docs) -> list[DocIndex]:
+        """One index per Doc, computed for all of them as one array (per-Doc numpy calls
+        cost more than the work on a news article)."""
+        out = []
+        for fields in _fields(docs):
+            index = cls.__new__(cls)
+            index.__dict__.update(fields)
+            out.append(index)
+        return out
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         return self.idx[start], self.idx[end - 1] + self.length[end - 1]
@@ -104,10 +79,8 @@ class DocIndex:
     def balance_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Extend so that every quotation the span touches is whole."""
         quote = self.quote
-        depth = lowest = 0
-        for i in range(start, end):
-            depth += quote[i]
-            lowest = min(lowest, depth)
+        depths = list(accumulate(quote[start:end])) or [0]  # the quote depth after each token
+        depth, lowest = depths[-1], min(0, min(depths))
         if lowest < 0:  # a closing quote whose opening lies to the left
             need = -lowest
             for i in range(start - 1, max(-1, start - MAX_QUOTE_TOKENS), -1):
@@ -124,6 +97,15 @@ class DocIndex:
                     break
         return start, end
 
+    def settle(self, start: int, end: int) -> tuple[int, int]:
+        """``trim(*balance_quotes(start, end))``, remembered: sentences are grown to again
+        and again by the triggers and labels they hold."""
+        key = (start, end)
+        found = self.settled.get(key)
+        if found is None:
+            found = self.settled[key] = self.trim(*self.balance_quotes(start, end))
+        return found
+
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """No leading or trailing space or clause punctuation; a closing quote stays."""
         while start < end and self.trailing[start]:
@@ -137,6 +119,78 @@ class DocIndex:
         while end > start + 1 and not self.unit_symbol[end - 1] and self.weak_tail[end - 1]:
             end -= 1
         return start, end
+
+
+def _fields(docs) -> list[dict]:
+    """``DocIndex`` attributes of each Doc, from the Docs' columns end to end."""
+    import numpy
+    from spacy.attrs import (
+        IDX,
+        IS_CURRENCY,
+        IS_DIGIT,
+        IS_PUNCT,
+        IS_SPACE,
+        IS_STOP,
+        LENGTH,
+        LIKE_NUM,
+        LOWER,
+        ORTH,
+        SENT_START,
+        SPACY,
+    )
+
+    attrs = [ORTH, LOWER, SPACY, IS_SPACE, IS_STOP, IS_PUNCT, LIKE_NUM, IS_CURRENCY, IS_DIGIT, SENT_START, IDX,
+             LENGTH]
+    sizes = [len(doc) for doc in docs]
+    first = numpy.concatenate(([0], numpy.cumsum(sizes)[:-1])).astype("int64")
+    cols = [doc.to_array(attrs).reshape(-1, len(attrs)) for doc, size in zip(docs, sizes) if size]
+    cols = numpy.concatenate(cols) if cols else numpy.zeros((0, len(attrs)), dtype="uint64")
+    n = len(cols)
+    heads = first[numpy.asarray(sizes) > 0]  # first token of every non-empty Doc
+    kinds = token_kinds(cols[:, 0])  # one lookup for every special token
+
+    def among(kind: int):
+        return (kinds & kind) != 0
+
+    space_after, is_space = cols[:, 2] == 1, cols[:, 3] == 1
+    before = numpy.ones(n, dtype=bool)
+    before[1:] = space_after[:-1] | is_space[:-1]
+    before[heads] = True
+    after = space_after.copy()
+    after[heads[1:] - 1] = True
+    if n:
+        after[-1] = True
+    straight = among(K_STRAIGHT)
+    straight_open = straight & before & ~after  # 'word : opens ; word' or word'word : closes
+    quote = (among(K_OPEN) | straight_open).astype("int8") - (among(K_CLOSE) | (
+        straight & ~straight_open)).astype("int8")
+    lists = {"quote": quote.tolist(), "clause_punct": among(K_CLAUSE).tolist(),
+             "trailing": (among(K_TRAILING) | is_space).tolist(),
+             "weak_tail": ((cols[:, 4] == 1) | (cols[:, 5] == 1) | is_space).tolist(),
+             "unit_symbol": among(K_UNIT).tolist(), "idx": cols[:, 10].tolist(), "length": cols[:, 11].tolist()}
+    flags = {"LIKE_NUM": cols[:, 6] == 1, "IS_CURRENCY": cols[:, 7] == 1, "IS_DIGIT": cols[:, 8] == 1}
+    starts = cols[:, 9].astype("int64") == 1
+    starts[heads] = True
+    sent_of = numpy.cumsum(starts) - 1
+    sentence_starts = numpy.flatnonzero(starts)
+    marks = numpy.flatnonzero(among(K_QUESTION))
+    bounds = numpy.append(sentence_starts, n)
+    marks = marks[marks >= bounds[sent_of[marks] + 1] - 3]  # "?" among a sentence's last three tokens
+    out = []
+    for start, size in zip(first.tolist(), sizes):
+        stop = start + size
+        fields = {key: values[start:stop] for key, values in lists.items()}
+        local = sent_of[start:stop] - (sent_of[start] if size else 0)
+        s0, s1 = numpy.searchsorted(sentence_starts, [start, stop]).tolist()
+        m0, m1 = numpy.searchsorted(marks, [start, stop]).tolist()
+        fields.update(doc=docs[len(out)], n=size, lower=cols[start:stop, 1],
+                      flags={k: v[start:stop] for k, v in flags.items()}, sent_of_array=local,
+                      sent_of=local.tolist(), bounds_array=numpy.append(sentence_starts[s0:s1] - start, size),
+                      questions=set((sent_of[marks[m0:m1]] - (sent_of[start] if size else 0)).tolist()))
+        fields["bounds"] = fields["bounds_array"].tolist()
+        fields["settled"] = {}
+        out.append(fields)
+    return out
 
 
 K_OPEN, K_CLOSE, K_STRAIGHT, K_CLAUSE, K_TRAILING, K_UNIT, K_QUESTION = (1 << i for i in range(7))
