@@ -114,7 +114,7 @@ class SuggestionFlow(QObject):
             QTimer.singleShot(300, controller, lambda: self._suggest_opened(controller))
 
     def _suggest_opened(self, controller) -> None:
-        if self.window.controller is controller:
+        if self.window.controller is controller and self.window.isVisible():
             self._start(_suggest, [controller.article.id], False, "Suggesting", self._on_suggested, show=False)
 
     def reload(self, *_args) -> None:
@@ -127,7 +127,7 @@ class SuggestionFlow(QObject):
         QSettings().setValue(ON_OPEN, self.actions["on_open"].isChecked())
 
     def _on_suggested(self, report) -> None:
-        if report is not None:
+        if report is not None and self.window.isVisible():  # a closed window's store may be closed
             self.reload()
 
     def _on_suggestion_selected(self, suggestion) -> None:
