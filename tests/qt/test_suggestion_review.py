@@ -171,8 +171,10 @@ def test_suggest_for_all_articles_can_be_cancelled(qtbot, db_path, editor_name):
         from gui.core.seeding import first_run
 
         first_run(store)
-        for n in range(90):
-            store.add_article(f"Officials said {n} people were evacuated. The mayor denied report {n}.", f"A{n}")
+        with store.transaction():  # enough batches that the cancel lands long before the end
+            for n in range(1500):
+                store.add_article(f"Officials said {n} people were evacuated. The mayor denied report {n}.",
+                                  f"A{n}")
     w = open_main_window(db_path)
     qtbot.addWidget(w)
     clicked = []
