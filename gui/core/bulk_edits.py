@@ -13,7 +13,6 @@ from gui.core.edits import CORPUS, AddSpans, Edit, _span_from, register_edit  # 
 from gui.core.model import Span
 
 
-
 def _delete_if_present(store, span: Span) -> None:
     from gui.store.errors import InvalidSpan
 

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 # One text file is one article. The longest news articles are well under 1 MB; a
 # bigger file is something else, and a 50 MB line would freeze the article view.
 MAX_TEXT_BYTES = 10 * 1024 * 1024

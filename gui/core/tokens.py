@@ -14,6 +14,8 @@ import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from gui.core.spacy_import import ensure_spacy
+
 # A word, number or abbreviation (with inner apostrophes, hyphens, dots and
 # thousands separators), or one other non-space character.
 _TOKEN = re.compile(r"\w+(?:[-'’.,:/]\w+)*|[^\w\s]", re.UNICODE)
@@ -35,6 +37,7 @@ def load_tokenizer(lang: str = "en"):
     global _nlp
     with _lock:
         if _nlp is None:
+            ensure_spacy()
             import spacy  # lazy: importing core never loads spaCy
 
             _nlp = spacy.blank(lang)

@@ -12,7 +12,13 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.formats.common import ExportItem, ExportOptions, ExportReport, checked_span, normalised
+from gui.core.formats.common import (
+    ExportItem,
+    ExportOptions,
+    ExportReport,
+    checked_span,
+    normalised,
+)
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord, register_reader
 from gui.core.textfile import RefusedFile, decode_bytes, guess_title

@@ -9,14 +9,13 @@ import os
 import secrets
 import shutil
 from collections import namedtuple
-from itertools import starmap
 from dataclasses import dataclass, field
+from itertools import starmap
 from pathlib import Path
 
 from gui.core.formats.tokens import token_offsets, token_range, tokenize  # noqa: F401 (re-exported)
 from gui.core.model import Article, Span, Suggestion
 from gui.core.textfile import RefusedFile
-
 
 # A span as the store reads it for an export: a plain row in this column order; rows
 # read without timestamps stop after ``origin``.

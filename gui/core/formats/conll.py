@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.formats.common import DroppedSpan, ExportItem, ExportOptions, ExportReport, token_range, tokenize
+from gui.core.formats.common import (
+    DroppedSpan,
+    ExportItem,
+    ExportOptions,
+    ExportReport,
+    token_range,
+    tokenize,
+)
 from gui.core.formats.registry import DatasetFormat, register_format
 
 

@@ -8,7 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.formats.common import ExportItem, ExportOptions, ExportReport, checked_span
+from gui.core.formats.common import (
+    ExportItem,
+    ExportOptions,
+    ExportReport,
+    checked_span,
+)
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord
 from gui.core.textfile import RefusedFile, guess_title

@@ -8,8 +8,17 @@ import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from gui.core.formats.common import (ExportCancelled, ExportItem, ExportOptions, ExportRefused,
-                                     ExportReport, check_target, discard, move_into_place, temp_path)
+from gui.core.formats.common import (
+    ExportCancelled,
+    ExportItem,
+    ExportOptions,
+    ExportRefused,
+    ExportReport,
+    check_target,
+    discard,
+    move_into_place,
+    temp_path,
+)
 from gui.core.formats.registry import FORMATS
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
@@ -25,7 +34,11 @@ def split_targets(out: Path, fmt_suffix: str) -> tuple[Path, Path]:
 def export_dataset(store, out: Path | str, fmt: str, options: ExportOptions | None = None,
                    progress: Progress | None = None) -> ExportReport:
     """Write the selected articles of ``store`` to ``out`` in format ``fmt``."""
-    from gui.store.datasets import articles_with_spans, export_article_ids, pending_suggestions
+    from gui.store.datasets import (
+        articles_with_spans,
+        export_article_ids,
+        pending_suggestions,
+    )
 
     options = options or ExportOptions()
     if fmt not in FORMATS:

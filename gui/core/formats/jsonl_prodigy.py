@@ -9,13 +9,19 @@ from collections.abc import Iterable
 from itertools import count
 from pathlib import Path
 
-from gui.core.formats.common import (ExportItem, ExportOptions, ExportReport, checked_span,
-                                     stable_hash, token_offsets, token_range)
+from gui.core.formats.common import (
+    ExportItem,
+    ExportOptions,
+    ExportReport,
+    checked_span,
+    stable_hash,
+    token_offsets,
+    token_range,
+)
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord
 from gui.core.model import Status
 from gui.core.textfile import RefusedFile, guess_title
-
 
 _WS = ("false}", "true}")
 _ESCAPED: dict[str, str] = {}

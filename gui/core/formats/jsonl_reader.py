@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui.core.formats import doccano, jsonl_prodigy, labelstudio
-from gui.core.formats.common import load_json_line, normalised, note, note_lines, read_lines
+from gui.core.formats.common import (
+    load_json_line,
+    normalised,
+    note,
+    note_lines,
+    read_lines,
+)
 from gui.core.importer import ArticleRecord, register_reader
 from gui.core.textfile import RefusedFile
 

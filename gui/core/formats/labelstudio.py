@@ -8,7 +8,14 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.formats.common import ExportItem, ExportOptions, ExportReport, checked_span, note, note_lines
+from gui.core.formats.common import (
+    ExportItem,
+    ExportOptions,
+    ExportReport,
+    checked_span,
+    note,
+    note_lines,
+)
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord
 from gui.core.textfile import RefusedFile, guess_title

@@ -7,10 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from gui.core.formats.common import (DroppedSpan, ExportItem, ExportOptions, ExportReport, checked_span,
-                                     tokenize)
+from gui.core.formats.common import (
+    DroppedSpan,
+    ExportItem,
+    ExportOptions,
+    ExportReport,
+    checked_span,
+    tokenize,
+)
 from gui.core.formats.registry import DatasetFormat, register_format
 from gui.core.importer import ArticleRecord, register_reader
+from gui.core.spacy_import import ensure_spacy
 from gui.core.textfile import RefusedFile, guess_title
 
 
@@ -40,6 +47,7 @@ def words_and_spaces(text: str, starts: set[int], ends: set[int]) -> tuple[list[
 
 
 def make_doc(vocab, item: ExportItem, options: ExportOptions, report: ExportReport):
+    ensure_spacy()
     from spacy.tokens import Doc
 
     a = item.article
@@ -69,6 +77,7 @@ def make_doc(vocab, item: ExportItem, options: ExportOptions, report: ExportRepo
 
 
 def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, report: ExportReport) -> None:
+    ensure_spacy()
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
@@ -80,6 +89,7 @@ def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, repor
 
 
 def read_docbin(path: Path) -> tuple[list[ArticleRecord], list[str]]:
+    ensure_spacy()
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 

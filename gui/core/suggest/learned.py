@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gui.core.model import Suggestion
+from gui.core.spacy_import import ensure_spacy
 from gui.core.suggest.base import Cancelled, ProgressFn
 from gui.core.suggest.metrics import Score, char_scores
 
@@ -65,6 +66,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _examples(nlp, items: Sequence[TaggedText]):
+    ensure_spacy()
     from spacy.training import Example
 
     examples = []
@@ -84,6 +86,7 @@ def _examples(nlp, items: Sequence[TaggedText]):
 
 
 def new_pipeline(labels: Sequence[str]):
+    ensure_spacy()
     import spacy
 
     nlp = spacy.blank("en")
@@ -131,6 +134,7 @@ def train_model(items: Sequence[TaggedText], folder: Path, labels: Sequence[str]
 
     Raises ``TooFewTags`` (with how many more are needed) and ``Cancelled``.
     """
+    ensure_spacy()
     from spacy.util import fix_random_seed, minibatch
 
     items = [i for i in items if i.text.strip()]
@@ -188,6 +192,7 @@ class ModelSuggester:
     @property
     def nlp(self):
         if self._nlp is None:
+            ensure_spacy()
             import spacy
 
             self._nlp = spacy.load(self.path)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gui.core.paths import data_dir, resources_dir
+from gui.core.spacy_import import ensure_spacy
 
 ROLES = ("suggest", "tail", "exclude")
 EXTENDS = ("match", "clause", "sentence", "quantity")
@@ -129,6 +130,7 @@ def _parse_line(raw: str, label: str, where: str, validator) -> Pattern:
 
 
 def _validator():
+    ensure_spacy()
     from spacy.schemas import validate_token_pattern
 
     return validate_token_pattern

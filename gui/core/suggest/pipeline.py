@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import threading
 
+from gui.core.spacy_import import ensure_spacy
+
 OPENING = ("“", "‘", '"', "'", "«", "(")
 
 _lock = threading.Lock()
@@ -22,6 +24,7 @@ _nlp = None
 
 
 def _register() -> None:
+    ensure_spacy()
     from spacy.language import Language
 
     if "tagdesk_sentencizer" in Language.factories:
@@ -43,6 +46,7 @@ def _kinds(orth):
 
     global _TABLE
     if _TABLE is None:
+        ensure_spacy()
         from spacy.pipeline import Sentencizer
         from spacy.strings import hash_string
 
@@ -82,6 +86,7 @@ class SentenceStarts:
 
     def set_starts(self, docs) -> None:
         import numpy
+        ensure_spacy()
         from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 
         docs = [doc for doc in docs if len(doc)]
@@ -126,6 +131,7 @@ class SentenceStarts:
 
 def blank_pipeline():
     """A new ``spacy.blank("en")`` with sentence starts from ``tagdesk_sentencizer``."""
+    ensure_spacy()
     import spacy
 
     _register()

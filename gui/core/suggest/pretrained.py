@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gui.core.model import Suggestion
+from gui.core.spacy_import import ensure_spacy
 from gui.core.suggest.spans import DocIndex
 
 NUMERIC_ENTITIES = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -43,6 +44,7 @@ class PretrainedSuggester:
     @property
     def nlp(self):
         if self._nlp is None:
+            ensure_spacy()
             import spacy
 
             self._nlp = spacy.load(self.source)

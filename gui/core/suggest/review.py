@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from gui.core.edits import perform
 from gui.core.model import Suggestion
 from gui.core.suggest.base import Cancelled, ProgressFn
-from gui.core.suggest.edits import ACCEPT, REJECT, AcceptSuggestion, Decision, RejectSuggestion, ReviewSuggestions
+from gui.core.suggest.edits import (
+    ACCEPT,
+    REJECT,
+    AcceptSuggestion,
+    Decision,
+    RejectSuggestion,
+    ReviewSuggestions,
+)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gui.core.model import Suggestion
+from gui.core.spacy_import import ensure_spacy
 from gui.core.suggest.matching import (
     AnchorTable,
     Batch,
@@ -151,6 +152,7 @@ class RulesSuggester:
             pattern_set, reloaded = self._cache.get()
             if not reloaded and self._compiled is not None:
                 return self._compiled
+            ensure_spacy()
             from spacy.matcher import Matcher
 
             strings = self.nlp.vocab.strings

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from gui.core.spacy_import import ensure_spacy
+
 OPEN_QUOTES = ("“", "‘", "«")
 CLOSE_QUOTES = ("”", "’", "»")
 STRAIGHT = ('"', "'")
@@ -124,6 +126,7 @@ class DocIndex:
 def _fields(docs) -> list[dict]:
     """``DocIndex`` attributes of each Doc, from the Docs' columns end to end."""
     import numpy
+    ensure_spacy()
     from spacy.attrs import (
         IDX,
         IS_CURRENCY,
@@ -205,6 +208,7 @@ def token_kinds(orth):
 
     global _KIND_TABLE
     if _KIND_TABLE is None:
+        ensure_spacy()
         from spacy.strings import hash_string
 
         bits: dict[int, int] = {}
@@ -227,6 +231,7 @@ def hashes(words: tuple[str, ...]):
     found = _HASHES.get(words)
     if found is None:
         import numpy
+        ensure_spacy()
         from spacy.strings import hash_string
 
         found = _HASHES[words] = numpy.asarray(sorted(hash_string(w) for w in words), dtype="uint64")
