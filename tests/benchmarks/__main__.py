@@ -49,7 +49,16 @@ def machine() -> str:
 def run_one(name: str, corpus: Path | None, out: Path) -> int:
     """In the child: measure one module and write its results as JSON."""
     module = importlib.import_module(f"tests.benchmarks.{name}")
-    results = module.measure(corpus)
+    if hasattr(module, "measure"):
+        results = module.measure(corpus)
+    else:  # a module with only main(): take the rows it prints
+        import inspect
+
+        from tests.benchmarks.common import PRINTED
+
+        sys.argv = [name]
+        module.main(*([[]] if inspect.signature(module.main).parameters else []))
+        results = list(PRINTED)
     out.write_text(json.dumps([dataclasses.asdict(r) for r in results]), encoding="utf-8")
     return 0
 

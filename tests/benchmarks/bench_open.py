@@ -88,6 +88,11 @@ def main() -> None:
     store = Store(_TMP / "bench.db")
     ensure_labels(store)
     store.set_setting("annotator", "bench")
+    # The editing path alone: suggesting on open would run spaCy over the 50k words in a
+    # worker during the timings (bench_suggestion_paint measures suggestions drawn).
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("suggest/on_open", False)
     labels = [label.name for label in store.labels()]
     text = synthetic_article()
     small = store.add_article("A short article about nothing much.", "small")

@@ -14,8 +14,7 @@ import time
 from pathlib import Path
 
 from gui.core.seeding import ensure_labels
-from gui.store import Store
-from gui.store import span_table
+from gui.store import Store, span_table
 from gui.store.span_table import SpanFilter
 from tests.benchmarks.common import Result, best_of, print_results
 

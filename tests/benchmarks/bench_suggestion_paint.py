@@ -22,7 +22,12 @@ os.environ.setdefault("XDG_CONFIG_HOME", str(Path(tempfile.mkdtemp(prefix="tagde
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
 from gui.core.model import Label, Suggestion  # noqa: E402
-from tests.benchmarks.bench_open import paint, paint_changes, synthetic_article, synthetic_spans  # noqa: E402
+from tests.benchmarks.bench_open import (  # noqa: E402
+    paint,
+    paint_changes,
+    synthetic_article,
+    synthetic_spans,
+)
 from tests.benchmarks.common import Result, best_of, print_results  # noqa: E402
 
 SUGGESTIONS = 3_000
