@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 
 from gui.core.spacy_import import ensure_spacy
+from gui.core.suggest.spans import WordKinds
 
 OPENING = ("“", "‘", '"', "'", "«", "(")
 
@@ -36,29 +37,16 @@ def _register() -> None:
 
 
 END, OPEN = 1, 2
-_TABLE = None
 
 
-def _kinds(orth):
-    """END / OPEN bits per token from its ORTH hash: one sorted lookup (``numpy.isin``
-    sorts its input on every call, which cost as much as the rest of the component)."""
-    import numpy
+def _sentencizer_kinds():
+    from spacy.pipeline import Sentencizer
 
-    global _TABLE
-    if _TABLE is None:
-        ensure_spacy()
-        from spacy.pipeline import Sentencizer
-        from spacy.strings import hash_string
+    return ((END, Sentencizer.default_punct_chars), (OPEN, OPENING))
 
-        bits: dict[int, int] = {}
-        for kind, words in ((END, Sentencizer.default_punct_chars), (OPEN, OPENING)):
-            for w in words:
-                bits[hash_string(w)] = bits.get(hash_string(w), 0) | kind
-        keys = numpy.asarray(sorted(bits), dtype="uint64")
-        _TABLE = (keys, numpy.asarray([bits[int(k)] for k in keys], dtype="int8"))
-    keys, values = _TABLE
-    pos = numpy.searchsorted(keys, orth).clip(0, len(keys) - 1)
-    return numpy.where(keys[pos] == orth, values[pos], 0)
+
+# END / OPEN bits per token from its ORTH hash
+_kinds = WordKinds(_sentencizer_kinds, "int8")
 
 
 class SentenceStarts:

@@ -199,27 +199,33 @@ def _fields(docs) -> list[dict]:
 K_OPEN, K_CLOSE, K_STRAIGHT, K_CLAUSE, K_TRAILING, K_UNIT, K_QUESTION = (1 << i for i in range(7))
 _KINDS = ((K_OPEN, OPEN_QUOTES), (K_CLOSE, CLOSE_QUOTES), (K_STRAIGHT, STRAIGHT), (K_CLAUSE, CLAUSE_PUNCT),
           (K_TRAILING, TRAILING), (K_UNIT, UNIT_SYMBOLS), (K_QUESTION, ("?",)))
-_KIND_TABLE = None
+class WordKinds:
+    """A bit mask per token from its ORTH hash, for a few sets of words: one sorted
+    lookup per call (``numpy.isin`` sorts its input every time). Built on first use."""
+
+    def __init__(self, kinds, dtype: str):
+        self._kinds, self._dtype, self._table = kinds, dtype, None
+
+    def __call__(self, orth):
+        import numpy
+
+        if self._table is None:
+            ensure_spacy()
+            from spacy.strings import hash_string
+
+            bits: dict[int, int] = {}
+            for kind, words in self._kinds() if callable(self._kinds) else self._kinds:
+                for w in words:
+                    bits[hash_string(w)] = bits.get(hash_string(w), 0) | kind
+            keys = numpy.asarray(sorted(bits), dtype="uint64")
+            self._table = (keys, numpy.asarray([bits[int(k)] for k in keys], dtype=self._dtype))
+        keys, values = self._table
+        pos = numpy.searchsorted(keys, orth).clip(0, len(keys) - 1)
+        return numpy.where(keys[pos] == orth, values[pos], 0)
 
 
-def token_kinds(orth):
-    """A bit mask per token (K_OPEN, K_CLAUSE, ...) from its ORTH hash: one sorted lookup."""
-    import numpy
-
-    global _KIND_TABLE
-    if _KIND_TABLE is None:
-        ensure_spacy()
-        from spacy.strings import hash_string
-
-        bits: dict[int, int] = {}
-        for kind, words in _KINDS:
-            for w in words:
-                bits[hash_string(w)] = bits.get(hash_string(w), 0) | kind
-        keys = numpy.asarray(sorted(bits), dtype="uint64")
-        _KIND_TABLE = (keys, numpy.asarray([bits[int(k)] for k in keys], dtype="int32"))
-    keys, values = _KIND_TABLE
-    pos = numpy.searchsorted(keys, orth).clip(0, len(keys) - 1)
-    return numpy.where(keys[pos] == orth, values[pos], 0)
+token_kinds = WordKinds(_KINDS, "int32")
+"""A bit mask per token (K_OPEN, K_CLAUSE, ...) from its ORTH hash."""
 
 
 _HASHES: dict[tuple[str, ...], object] = {}
