@@ -68,6 +68,21 @@ def paint_changes() -> None:
     QApplication.processEvents()
 
 
+def plain_baseline(view, text: str):
+    """The limit: a plain read-only editor like ``view``, and opening ``text`` in it."""
+    plain = QPlainTextEdit()
+    plain.setReadOnly(True)
+    plain.setFont(view.font())
+    plain.resize(view.size())
+    plain.show()
+
+    def plain_open():
+        plain.setPlainText(text)
+        paint(plain)
+
+    return plain, plain_open
+
+
 def settle() -> None:
     """Let timers fire and background work finish, so it does not run during a measurement."""
     deadline = time.perf_counter() + 0.5
@@ -108,15 +123,7 @@ def main() -> None:
     window.show()
     view = window.article_view
 
-    plain = QPlainTextEdit()
-    plain.setReadOnly(True)
-    plain.setFont(view.font())
-    plain.resize(view.size())
-    plain.show()
-
-    def plain_open():
-        plain.setPlainText(text)
-        paint(plain)
+    plain, plain_open = plain_baseline(view, text)
 
     def window_open():
         window.select_article(small)

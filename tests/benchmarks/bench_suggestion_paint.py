@@ -19,12 +19,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CONFIG_HOME", str(Path(tempfile.mkdtemp(prefix="tagdesk-bench-")) / "config"))
 
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.core.model import Label, Suggestion  # noqa: E402
 from tests.benchmarks.bench_open import (  # noqa: E402
     paint,
     paint_changes,
+    plain_baseline,
     synthetic_article,
     synthetic_spans,
 )
@@ -52,15 +53,7 @@ def measure(corpus: Path | None = None) -> list[Result]:
     view.set_labels(LABELS)
     view.resize(900, 760)
     view.show()
-    plain = QPlainTextEdit()
-    plain.setReadOnly(True)
-    plain.setFont(view.font())
-    plain.resize(view.size())
-    plain.show()
-
-    def plain_open():
-        plain.setPlainText(text)
-        paint(plain)
+    plain, plain_open = plain_baseline(view, text)
 
     def view_open():
         view.set_article("", [])
