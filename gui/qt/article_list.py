@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QListView, QStyledItemDelegate
 
 from gui.core.model import ArticleSummary, Status
 from gui.qt.icons import static_icon
@@ -86,3 +87,33 @@ class ArticleFilterModel(QSortFilterProxyModel):
 
     def set_status(self, status: str) -> None:
         self.setFilterFixedString(status or "")
+
+
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
+
+
+class _RowDelegate(QStyledItemDelegate):
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        size = super().sizeHint(option, index)
+        size.setWidth(1)  # a row is as wide as the list, and its title elided to fit
+        return size
+
+
+class ArticleListView(QListView):
+    """The list of articles, rows of one height with the title elided (its tooltip has it
+    whole). QListView lays out and repaints every row whenever one row's data changes,
+    since a row might have changed size; here none can, and each tag changes one row's
+    span count: that row alone is repainted."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_RowDelegate(self))
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: N802
+        if top_left == bottom_right and roles and _TEXT_ROLES.issuperset(roles):
+            self.update(top_left)
+            return
+        super().dataChanged(top_left, bottom_right, roles)

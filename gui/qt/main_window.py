@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QListView, QMainWindow, QMessageBox, QSplitter, QUndoView, QVBoxLayout,
+    QComboBox, QDockWidget, QMainWindow, QMessageBox, QSplitter, QUndoView, QVBoxLayout,
     QWidget,
 )
 
@@ -17,7 +17,7 @@ from gui import __version__
 from gui.core.annotator import default_annotator, stored_annotator
 from gui.core.edits import perform
 from gui.core.model import Status
-from gui.qt.article_list import ArticleFilterModel, ArticleIdRole, ArticleListModel
+from gui.qt.article_list import ArticleFilterModel, ArticleIdRole, ArticleListModel, ArticleListView
 from gui.qt.article_view import ArticleView
 from gui.qt.dataset_actions import DatasetActions
 from gui.qt.document_controller import DocumentController
@@ -51,10 +51,9 @@ class MainWindow(QMainWindow):
         self.article_model = ArticleListModel(self)
         self.article_filter = ArticleFilterModel(self)
         self.article_filter.setSourceModel(self.article_model)
-        self.article_list = QListView()
+        self.article_list = ArticleListView()
         self.article_list.setObjectName("articleList")
         self.article_list.setModel(self.article_filter)
-        self.article_list.setWordWrap(True)
         self.article_list.selectionModel().currentChanged.connect(self._on_article_changed)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -80,15 +79,19 @@ class MainWindow(QMainWindow):
         self.span_panel.span_activated.connect(lambda sid: self.article_view.select_span(sid, reveal=True))
         self.history_view = QUndoView(self.undo_stack)
         self.history_view.setEmptyLabel("Article opened")
+        # One row height for all: otherwise every push lays out (shapes the text of) the whole history.
+        self.history_view.setUniformItemSizes(True)
         self.actions_ = build_actions(self)
         DatasetActions(self)  # File -> Import…/Export…, drop files to import
         self.suggestion_flow = SuggestionFlow(self)  # Suggestions menu, suggest on open, learn
         install_lazy_actions(self)  # File -> Merge, the Review menu: imported on first use
-        self._add_dock("Spans", "spanDock", self.span_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._add_dock("History", "historyDock", self.history_view, Qt.DockWidgetArea.RightDockWidgetArea)
-        docks = self.findChildren(QDockWidget)
-        self.resizeDocks(docks, [380] * len(docks), Qt.Orientation.Horizontal)
-        self.resizeDocks(docks, [520, 220], Qt.Orientation.Vertical)
+        spans = self._add_dock("Spans", "spanDock", self.span_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        history = self._add_dock("History", "historyDock", self.history_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        # History is a tab behind Spans: QUndoView resets its model on every push and then lays
+        # out and repaints every row, which in sight would cost more than the rest of a tag.
+        self.tabifyDockWidget(spans, history)
+        spans.raise_()
+        self.resizeDocks([spans], [380], Qt.Orientation.Horizontal)
         self.status_panel = StatusPanel()
         self.status_panel.set_labels(self.labels)
         self.task_widget = TaskProgressWidget()
@@ -118,12 +121,13 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 760])
         return splitter
 
-    def _add_dock(self, title: str, name: str, widget: QWidget, area) -> None:
+    def _add_dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.actions_.view_menu.addAction(dock.toggleViewAction())
+        return dock
 
     # -- articles -----------------------------------------------------------------
 

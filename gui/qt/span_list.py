@@ -6,10 +6,11 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from gui.core.model import Label, Span
 from gui.qt.icons import static_icon
+from gui.qt.span_list_view import SpanListView
 
 SpanIdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Label", "Text", "Annotator")
@@ -92,6 +93,16 @@ class SpanTableModel(QAbstractTableModel):
         row = bisect_left(self._keys, _key(span))
         return row if row < len(self._rows) and self._rows[row].id == span.id else -1
 
+    def span_at(self, row: int) -> Span:
+        return self._rows[row]
+
+    def line_of(self, span: Span) -> str:
+        """The text column: the span's text on one line, at most 80 characters."""
+        return " ".join(self._text[span.start:min(span.end, span.start + 120)].split())[:80]
+
+    def tooltip_of(self, span: Span) -> str:
+        return self._text[span.start:span.end][:1000]  # plain text tooltip
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self._rows)
 
@@ -112,58 +123,15 @@ class SpanTableModel(QAbstractTableModel):
             if column == 0:
                 return span.label
             if column == 1:
-                return " ".join(self._text[span.start:min(span.end, span.start + 120)].split())[:80]
+                return self.line_of(span)
             return span.annotator
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons.get(span.label)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return self._text[span.start:span.end][:1000]  # plain text tooltip
+            return self.tooltip_of(span)
         if role == SpanIdRole:
             return span.id
         return None
-
-
-class SpanTableView(QTableView):
-    """A QTableView that, after rows are inserted or removed, repaints only the rows
-    that moved: QTableView repaints its whole viewport (~5 ms for a full panel) on
-    every insert, even one below the visible rows, and one tag inserts one row."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._moved_from: int | None = None
-
-    def rowsInserted(self, parent: QModelIndex, first: int, last: int) -> None:  # noqa: N802 (Qt API)
-        super().rowsInserted(parent, first, last)
-        self._moved(first)
-
-    def rowsAboutToBeRemoved(self, parent: QModelIndex, first: int, last: int) -> None:  # noqa: N802
-        super().rowsAboutToBeRemoved(parent, first, last)
-        self._moved(first)
-
-    def _moved(self, first: int) -> None:
-        self._moved_from = first if self._moved_from is None else min(self._moved_from, first)
-
-    def doItemsLayout(self) -> None:  # noqa: N802 (Qt API)
-        first, self._moved_from = self._moved_from, None
-        viewport, bar = self.viewport(), self.verticalScrollBar()
-        if first is None or not viewport.isVisible():
-            super().doItemsLayout()
-            return
-        scrolled = bar.value()
-        viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)  # not setUpdatesEnabled: it repaints
-        try:
-            super().doItemsLayout()
-        finally:
-            viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
-        top = self.rowViewportPosition(first) if first < self.model().rowCount() else self._rows_bottom()
-        if bar.value() != scrolled or top < 0:
-            viewport.update()  # the visible rows shifted
-        elif top < viewport.height():
-            viewport.update(0, top, viewport.width(), viewport.height() - top)
-
-    def _rows_bottom(self) -> int:
-        rows = self.model().rowCount()
-        return self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1) if rows else 0
 
 
 class SpanListPanel(QWidget):
@@ -175,25 +143,11 @@ class SpanListPanel(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("spanLabelFilter")
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
-        self.table = SpanTableView()
+        self.table = SpanListView(self.model)
         self.table.setObjectName("spanTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        # Fixed widths: sizing to contents reads up to 1,000 rows per change.
-        metrics = self.table.fontMetrics()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, metrics.horizontalAdvance("STATISTIC") + 40)
-        header.resizeSection(2, metrics.horizontalAdvance("Maria Editor") + 16)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        self.table.clicked.connect(self._on_clicked)
-        self.table.activated.connect(self._on_clicked)
+        self.table.activated.connect(self.span_activated)
         # The list follows the selected span once the editor pauses: scrolling it
-        # repaints the whole panel (~10 ms), which must not delay a keystroke.
+        # repaints the whole panel, which must not delay a keystroke.
         self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(150)
@@ -206,6 +160,7 @@ class SpanListPanel(QWidget):
 
     def set_labels(self, labels: list[Label]) -> None:
         self.model.set_labels(labels)
+        self.table.set_labels(labels)
         self.filter.blockSignals(True)
         self.filter.clear()
         self.filter.addItem("All labels", "")
@@ -216,9 +171,6 @@ class SpanListPanel(QWidget):
     def _on_filter_changed(self, _index: int) -> None:
         self.model.set_label_filter(self.filter.currentData() or "")
 
-    def _on_clicked(self, index: QModelIndex) -> None:
-        self.span_activated.emit(index.data(SpanIdRole))
-
     def follow(self, span: Span | None) -> None:
         self._pending = span
         self._follow_timer.start()
@@ -228,9 +180,4 @@ class SpanListPanel(QWidget):
             self.show_span(self._pending)
 
     def show_span(self, span: Span) -> None:
-        row = self.model.row_of(span)
-        if row < 0:
-            self.table.clearSelection()
-            return
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.set_current(span if self.model.row_of(span) >= 0 else None, reveal=True)

@@ -118,8 +118,7 @@ def test_span_list_filters_by_label_and_clicking_a_row_selects_the_span(main_win
     w.span_panel.filter.setCurrentIndex(w.span_panel.filter.findData("CLAIM"))
     assert table.model().rowCount() == 2
     assert {table.model().index(r, 1).data() for r in range(2)} == {"Bogota", "Petro"}
-    rect = table.visualRect(table.model().index(1, 1))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.row_rect(1).center())
     assert w.article_view.selected_span_id == spans[0].id  # "Bogota" comes after "Petro"
     assert w.store.span(spans[0].id).label == "CLAIM"
 
@@ -171,5 +170,5 @@ def test_span_list_follows_the_selected_span(main_window, qtbot):
     spans = [_add(w, text.index(word), text.index(word) + len(word), "CLAIM") for word in ("Bogota", "Maduro")]
     w.article_view.select_span(spans[1].id)
     table = w.span_panel.table
-    qtbot.waitUntil(lambda: table.currentIndex().row() == 1)
+    qtbot.waitUntil(lambda: table.current_row() == 1)
     assert w.store.span(spans[1].id).label == "CLAIM"

@@ -1,0 +1,127 @@
+"""The span list paints its rows itself: what it paints, its keys and tooltips, and that a
+tag repaints one row of the article list rather than all of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from gui.core.model import Span
+from tests.qt.drive import drag, key, spans_in_db
+
+K = Qt.Key
+
+
+def _add(w, word, label):
+    text = w.controller.text
+    start = text.index(word)
+    span = w.store.add_span(Span(w.controller.article.id, start, start + len(word), label, "Ana Tester"))
+    w.controller.refresh_spans({span.id})
+    return span
+
+
+def _dot(table, row) -> QColor:
+    """The colour at the centre of row ``row``'s label dot."""
+    image = table.viewport().grab().toImage()
+    dpr = image.devicePixelRatio()
+    rect = table.row_rect(row)
+    return image.pixelColor(int((6 + 4) * dpr), int(rect.center().y() * dpr))
+
+
+def _label_colour(w, name) -> str:
+    return next(label.color for label in w.store.labels() if label.name == name).lower()
+
+
+def test_rows_show_each_span_in_its_label_colour_and_follow_a_relabel(main_window, qtbot):
+    w = main_window
+    bogota = _add(w, "Bogota", "CLAIM")
+    _add(w, "Maduro", "THREAT")
+    table = w.span_panel.table
+    rows = [table.model().span_at(r).label for r in range(table.model().rowCount())]
+    assert sorted(rows) == ["CLAIM", "THREAT"]
+    row = table.model().row_of(bogota)
+    assert _dot(table, row).name() == _label_colour(w, "CLAIM")
+    w.article_view.select_span(bogota.id)
+    w.article_view.setFocus()
+    key(qtbot, w, K.Key_4)  # relabel to STATISTIC
+    assert w.store.span(bogota.id).label == "STATISTIC"
+    qtbot.waitUntil(lambda: _dot(table, table.model().row_of(w.store.span(bogota.id))).name()
+                    == _label_colour(w, "STATISTIC"))
+    below = table.row_rect(table.model().rowCount())  # no row there: only the background
+    image = table.viewport().grab().toImage()
+    base = table.palette().color(table.palette().ColorRole.Base).name()
+    dpr = image.devicePixelRatio()
+    assert {image.pixelColor(int(x * dpr), int(below.center().y() * dpr)).name()
+            for x in range(0, table.viewport().width(), 7)} == {base}
+
+
+def test_keys_move_through_the_rows_and_enter_jumps_to_the_span(main_window, qtbot):
+    w = main_window
+    spans = sorted((_add(w, word, "CLAIM") for word in ("Bogota", "Maduro", "Petro")), key=lambda s: s.start)
+    table = w.span_panel.table
+    table.setFocus()
+    qtbot.keyClick(table, K.Key_Home)
+    assert table.current_row() == 0
+    qtbot.keyClick(table, K.Key_Down)
+    assert table.current_row() == 1
+    assert w.article_view.selected_span_id != spans[1].id  # moving is not jumping
+    qtbot.keyClick(table, K.Key_Return)
+    assert w.article_view.selected_span_id == spans[1].id
+    qtbot.keyClick(table, K.Key_End)
+    qtbot.keyClick(table, K.Key_Down)  # past the end it stays on the last row
+    assert table.current_row() == 2
+    assert [(s.start, s.end) for s in w.store.spans(w.controller.article.id)] == [(s.start, s.end) for s in spans]
+
+
+def test_hovering_a_row_shows_the_whole_span_text(main_window, qtbot):
+    w = main_window
+    text = w.controller.text
+    start = text.index("Bogota")
+    end = text.index(".", start) + 1  # a long span: the row elides it, the tooltip does not
+    w.store.add_span(Span(w.controller.article.id, start, end, "CLAIM", "Ana Tester"))
+    w.controller.refresh_spans({s.id for s in w.store.spans(w.controller.article.id)})
+    table = w.span_panel.table
+    pos = table.row_rect(0).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, table.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(table.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == text[start:end]
+    QToolTip.hideText()
+
+
+class _PaintLog(QObject):
+    def __init__(self, widget):
+        super().__init__()
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(QRect(event.rect()))
+        return False
+
+
+def test_a_tag_repaints_only_its_article_row_in_the_list(main_window, qtbot):
+    w = main_window
+    text, aid = w.controller.text, w.controller.article.id
+    listing = w.article_list
+    current = listing.visualRect(listing.currentIndex())
+    log = _PaintLog(listing.viewport())
+    start = text.index("Maduro")
+    drag(qtbot, w.article_view, start, start + 6)
+    key(qtbot, w, K.Key_2)
+    assert (start, start + 6, "THREAT") in spans_in_db(w.store, aid)
+    qtbot.waitUntil(lambda: "1 span" in listing.currentIndex().data())
+    qtbot.waitUntil(lambda: bool(log.rects))
+    first = w.controller.text.index("Petro")
+    drag(qtbot, w.article_view, first, first + 5)
+    key(qtbot, w, K.Key_1)  # the second tag: the status stays "in progress", only the count changes
+    qtbot.waitUntil(lambda: "2 spans" in listing.currentIndex().data())
+    log.rects.clear()
+    drag(qtbot, w.article_view, text.index("Bogota"), text.index("Bogota") + 6)
+    key(qtbot, w, K.Key_3)
+    qtbot.waitUntil(lambda: "3 spans" in listing.currentIndex().data())
+    qtbot.waitUntil(lambda: bool(log.rects))
+    assert all(current.contains(r) for r in log.rects), (current, log.rects)
+    assert listing.indexAt(QPoint(5, current.bottom() + 5)).isValid()  # rows below exist, and were not repainted
