@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         # out and repaints every row, which in sight would cost more than the rest of a tag.
         self.tabifyDockWidget(spans, history)
         spans.raise_()
+        # Hidden, it still laid out every row on each push (to find the current one): it
+        # follows the stack only while it is shown.
+        history.visibilityChanged.connect(lambda shown: self.history_view.setStack(self.undo_stack if shown else None))
         self.resizeDocks([spans], [380], Qt.Orientation.Horizontal)
         self.status_panel = StatusPanel()
         self.status_panel.set_labels(self.labels)

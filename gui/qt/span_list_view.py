@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QStaticText
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea, QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QToolTip, QWidget,
+)
 
 from gui.core.model import Label, Span
 
@@ -43,6 +45,32 @@ class _Header(QWidget):
         painter.end()
 
 
+class _QuietScrollBar(QScrollBar):
+    """Repaints after a range change only when its handle moved by a pixel. A tag changes
+    the range by one row, which in a long list leaves the handle where it was, and the
+    repaint (Fusion's gradients, and the dock under the bar) cost more than the new row."""
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._handle = QRect()
+
+    def _handle_rect(self) -> QRect:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                           QStyle.SubControl.SC_ScrollBarSlider, self)
+
+    def sliderChange(self, change) -> None:  # noqa: N802 (Qt API)
+        if change == QAbstractSlider.SliderChange.SliderRangeChange and self._handle.isValid() \
+                and self._handle_rect() == self._handle:
+            return
+        super().sliderChange(change)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._handle = self._handle_rect()  # the handle as painted
+        super().paintEvent(event)
+
+
 class SpanListView(QAbstractScrollArea):
     activated = Signal(int)  # a span id: the editor clicked its row or pressed Enter on it
 
@@ -59,6 +87,7 @@ class SpanListView(QAbstractScrollArea):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.viewport().setMouseTracking(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBar(_QuietScrollBar(self))
         self._row_height = self.fontMetrics().height() + PAD
         self.setViewportMargins(0, self._row_height + 2, 0, 0)
         model.modelReset.connect(self._on_reset)

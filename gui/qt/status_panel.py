@@ -2,13 +2,63 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QStaticText
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from gui.core.model import Label
 from gui.qt.icons import static_icon
 from gui.qt.rich_text import literal
+
+
+DOT, GAP = 8, 14  # a label's dot, and the space between two labels
+
+
+class LabelCounts(QWidget):
+    """"● CLAIM 3   ● THREAT 1 …", painted: a rich-text QLabel laid out an HTML document
+    and asked the status bar for a new layout on every tag."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._given: list[tuple[str, str]] = []
+        self._items: list[tuple[QColor, QStaticText]] = []
+        self._width = 0  # grows, never shrinks: a count losing a digit must not shift the bar
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def text(self) -> str:
+        return "  ".join(text for _, text in self._given)
+
+    def set_items(self, items: list[tuple[str, str]]) -> None:
+        """(colour, text) per label."""
+        if items == self._given:
+            return
+        self._given = items
+        self._items = [(QColor(color), QStaticText(text)) for color, text in items]
+        metrics = self.fontMetrics()
+        width = sum(DOT + 4 + metrics.horizontalAdvance(text) for _, text in items) + GAP * len(items)
+        if width > self._width:
+            self._width = width
+            self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self._width, self.fontMetrics().height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        x = 0.0
+        for color, text in self._items:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QRectF(x, (self.height() - DOT) / 2, DOT, DOT))
+            x += DOT + 4
+            painter.setPen(text_color)
+            size = text.size()  # laid out once, when the count changed
+            painter.drawStaticText(QPointF(x, (self.height() - size.height()) / 2), text)
+            x += size.width() + GAP
+        painter.end()
 
 
 class StatusPanel(QWidget):
@@ -17,7 +67,7 @@ class StatusPanel(QWidget):
         self.saved_icon = QLabel()
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
-        self.counts_label = QLabel()
+        self.counts_label = LabelCounts()
         self.counts_label.setObjectName("countsLabel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
@@ -32,15 +82,8 @@ class StatusPanel(QWidget):
         self._labels = labels
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        parts = [f"<span style='color:{html.escape(label.color)}'>&#9679;</span> "
-                 f"{html.escape(label.name)} {counts.get(label.name, 0)}" for label in self._labels]
-        text = " &nbsp; ".join(parts)
-        if text == self.counts_label.text():
-            return
-        self.counts_label.setText(text)
-        # Grow, never shrink: a count gaining a digit must not re-lay out and repaint the
-        # whole status bar (and the window around it) on every tag.
-        self.counts_label.setMinimumWidth(max(self.counts_label.minimumWidth(), self.counts_label.sizeHint().width()))
+        self.counts_label.set_items([(label.color, f"{label.name} {counts.get(label.name, 0)}")
+                                     for label in self._labels])
 
     def set_saved(self, detail: str = "") -> None:
         self.saved_label.setToolTip(literal(f"Saved to disk: {detail}" if detail else "Everything is on disk"))

@@ -125,3 +125,42 @@ def test_a_tag_repaints_only_its_article_row_in_the_list(main_window, qtbot):
     qtbot.waitUntil(lambda: bool(log.rects))
     assert all(current.contains(r) for r in log.rects), (current, log.rects)
     assert listing.indexAt(QPoint(5, current.bottom() + 5)).isValid()  # rows below exist, and were not repainted
+
+
+def test_the_scrollbar_handle_is_painted_where_it_is_as_rows_come(main_window, qtbot):
+    w = main_window
+    text = w.controller.text
+    bar = w.span_panel.table.verticalScrollBar()
+    words = list(dict.fromkeys(word.strip(".,“”’") for word in text.split() if len(word) > 5))[:90]
+    handles = set()
+    for word in words:  # one row at a time, as tags add them
+        _add(w, word, "CLAIM")
+        qtbot.wait(1)
+        assert bar._handle == bar._handle_rect() or not bar.isVisible()  # painted where it is
+        handles.add((bar._handle.top(), bar._handle.height()))
+    assert len(handles) > 5 and bar.isVisible()  # the handle shrank as rows came
+    assert len(w.store.spans(w.controller.article.id)) == len(words)
+
+
+def test_a_tag_in_a_long_list_does_not_repaint_the_scrollbar(main_window, qtbot):
+    w = main_window
+    aid, text = w.controller.article.id, w.controller.text
+    starts = [i for i in range(1, len(text) - 3) if text[i - 1] == " " and text[i].isalpha()][:500]
+    with w.store.transaction():
+        for i in starts:
+            w.store.add_span(Span(aid, i, i + 3, "CLAIM", "seed"))
+    other = next(s.id for s in w.store.article_summaries() if s.id != aid)
+    w.select_article(other)
+    w.select_article(aid)
+    table = w.span_panel.table
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: table.model().rowCount() == len(starts) and bar.isVisible())
+    log = _PaintLog(bar)
+    qtbot.wait(20)
+    log.rects.clear()
+    for word in ("Bogota", "Maduro", "Petro"):
+        _add(w, word, "THREAT")
+        qtbot.wait(1)
+    assert table.model().rowCount() == len(starts) + 3
+    assert bar._handle == bar._handle_rect()
+    assert log.rects == []

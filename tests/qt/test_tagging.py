@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
 
 from gui.core.model import Status
 from tests.qt.drive import click_span, drag, key, spans_in_db
@@ -88,7 +89,10 @@ def test_click_relabel_resize_delete_undo_redo(w, qtbot):
     key(qtbot, w, K.Key_Z, CTRL | SHIFT)
     assert spans_in_db(w.store, aid) == []
     assert [e[3] for e in w.store.edit_history(aid)] == ["done"] * 8
-    assert w.history_view.model().rowCount() == 9  # "Article opened" + eight edits
+    assert w.history_view.model().rowCount() == 0  # a tab behind Spans: it follows the stack once shown
+    w.findChild(QDockWidget, "historyDock").raise_()
+    qtbot.waitUntil(lambda: w.history_view.model().rowCount() == 9)  # "Article opened" + eight edits
+    assert w.history_view.currentIndex().row() == 8
 
 
 def test_backspace_deletes_and_next_previous_jump_between_spans(w, qtbot):
