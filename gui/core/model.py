@@ -1,4 +1,4 @@
-"""The vocabulary of Tagdesk: Article, Span, Label, Suggestion.
+"""The vocabulary of Tagdesk: Article, Span, SpanMark, Label, Suggestion.
 
 Offsets are character offsets into ``Article.text``; ``end`` is exclusive, as in
 spaCy's ``Doc.char_span``.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Status(str, Enum):
@@ -76,6 +77,24 @@ class Span:
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
+
+
+class SpanMark(NamedTuple):
+    """A span as the open article draws and lists it: where, which label, whose.
+
+    The workspace holds one per span (thousands); a tuple is made ~5x faster than a
+    ``Span`` and read from the spans index alone. ``Store.span(id)`` reads the whole
+    record (origin, times) where it is needed: a tooltip, an undoable delete."""
+
+    id: int
+    start: int
+    end: int
+    label: str
+    annotator: str
+
+    @classmethod
+    def of(cls, span: Span) -> SpanMark:
+        return cls(span.id, span.start, span.end, span.label, span.annotator)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ units (and read "\\r\\n" as one break), converted by ``PositionMap``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from bisect import bisect_right
 from collections import defaultdict
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCursor, QTextLine
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
-from gui.core.model import Label, Span
+from gui.core.model import Label, Span, SpanMark
 from gui.core.positions import PositionMap
 from gui.qt.suggestion_layer import SuggestionLayer
 
@@ -47,8 +48,8 @@ class ArticleView(QPlainTextEdit):
         self._lane: dict[str, int] = {}
         self._tints: dict[str, QColor] = {}
         self._bars: dict[str, QColor] = {}
-        self._spans: dict[int, Span] = {}
-        self._buckets: dict[int, list[Span]] = defaultdict(list)  # block number -> spans in it
+        self._spans: dict[int, SpanMark] = {}
+        self._buckets: dict[int, list[SpanMark]] = defaultdict(list)  # block number -> spans in it
         self._block_starts: list[int] = [0]
         self._map = PositionMap("")
         self._text = ""
@@ -56,6 +57,8 @@ class ArticleView(QPlainTextEdit):
         self.exact_selection = False
         self._press_pos = None
         self.suggestions = SuggestionLayer(self)
+        # The whole record of a span (origin, times) for its tooltip: the view holds marks.
+        self.span_details: Callable[[int], Span | None] = lambda _span_id: None
         self.selectionChanged.connect(self._on_selection_changed)
 
     # -- content ------------------------------------------------------------------
@@ -65,7 +68,7 @@ class ArticleView(QPlainTextEdit):
         self._lane = {label.name: i for i, label in enumerate(labels)}
         self._update_colours()
 
-    def set_article(self, text: str, spans: list[Span]) -> None:
+    def set_article(self, text: str, spans: list[SpanMark]) -> None:
         self.selected_span_id = None
         self.suggestions.clear()
         self._text = text
@@ -89,7 +92,7 @@ class ArticleView(QPlainTextEdit):
                     buckets[b].append(span)
         self.viewport().update()
 
-    def apply_changes(self, removed: list[Span], added: list[Span]) -> None:
+    def apply_changes(self, removed: list[SpanMark], added: list[SpanMark]) -> None:
         """Repaint only the blocks the changed spans cover."""
         for span in removed:
             for b in self._blocks_of(span):
@@ -103,12 +106,12 @@ class ArticleView(QPlainTextEdit):
         for span in [*removed, *added]:
             self._update_range(span.start, span.end)
 
-    def _add(self, span: Span) -> None:
+    def _add(self, span: SpanMark) -> None:
         self._spans[span.id] = span
         for b in self._blocks_of(span):
             self._buckets[b].append(span)
 
-    def _blocks_of(self, span: Span) -> range:
+    def _blocks_of(self, span: SpanMark) -> range:
         first = bisect_right(self._block_starts, span.start) - 1
         last = bisect_right(self._block_starts, max(span.start, span.end - 1)) - 1
         return range(max(first, 0), last + 1)
@@ -147,7 +150,7 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
-    def spans_at(self, cp: int) -> list[Span]:
+    def spans_at(self, cp: int) -> list[SpanMark]:
         block = bisect_right(self._block_starts, cp) - 1
         return sorted((s for s in self._buckets.get(block, ()) if s.start <= cp < s.end),
                       key=lambda s: (s.end - s.start, s.id))
@@ -241,15 +244,17 @@ class ArticleView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def tooltip_for(self, spans: list[Span]) -> str:
+    def tooltip_for(self, spans: list[SpanMark]) -> str:
         rows = []
         for s in spans:
             colour = self._bars.get(s.label, QColor("#888")).name()
-            when = s.updated[:16].replace("T", " ")
+            record = self.span_details(s.id)
+            origin = f" · {html.escape(record.origin)}" if record is not None and record.origin else ""
+            when = (f"<span style='color:gray'>{html.escape(record.updated[:16].replace('T', ' '))} UTC</span><br>"
+                    if record is not None and record.updated else "")
             rows.append(
                 f"<p style='margin:2px 0'><b style='color:{colour}'>{html.escape(s.label)}</b> "
-                f"· {html.escape(s.annotator or 'unknown')} · {html.escape(s.origin)}<br>"
-                f"<span style='color:gray'>{html.escape(when)} UTC</span><br>"
+                f"· {html.escape(s.annotator or 'unknown')}{origin}<br>{when}"
                 f"“{html.escape(self._text[s.start:s.end][:160])}”</p>")
         return "".join(rows)
 
@@ -316,7 +321,7 @@ class ArticleView(QPlainTextEdit):
                     paint_block(painter, block, geometry, spans, rect)
             block = block.next()
 
-    def _fragments(self, block, geometry: QRectF, spans: list[Span], clip: QRect | None = None):
+    def _fragments(self, block, geometry: QRectF, spans: list[SpanMark], clip: QRect | None = None):
         """(line, rect, x1, x2, span) for every piece of every span on the block's lines within ``clip``."""
         layout = block.layout()
         start_cp = self._block_starts[block.blockNumber()]
@@ -350,7 +355,7 @@ class ArticleView(QPlainTextEdit):
                 pieces.append((i, r, min(x1, x2) + geometry.left(), max(x1, x2) + geometry.left(), span))
         return pieces
 
-    def _paint_tints(self, painter: QPainter, block, geometry: QRectF, spans: list[Span], clip: QRect) -> None:
+    def _paint_tints(self, painter: QPainter, block, geometry: QRectF, spans: list[SpanMark], clip: QRect) -> None:
         pieces = self._fragments(block, geometry, spans, clip)
         painter.setPen(Qt.PenStyle.NoPen)
         lanes: dict[int, list[int]] = defaultdict(list)
@@ -366,7 +371,7 @@ class ArticleView(QPlainTextEdit):
             y = r.bottom() - BAR - k * (BAR + BAR_GAP)
             painter.fillRect(QRectF(x1 + 0.5, y, x2 - x1 - 1, BAR), self._bars.get(span.label, Qt.gray))
 
-    def _paint_selected(self, painter: QPainter, block, geometry: QRectF, spans: list[Span], clip: QRect) -> None:
+    def _paint_selected(self, painter: QPainter, block, geometry: QRectF, spans: list[SpanMark], clip: QRect) -> None:
         selected = [s for s in spans if s.id == self.selected_span_id]
         if not selected:
             return

@@ -25,8 +25,11 @@ def touched_span_ids(edit: Edit) -> list[int]:
 
 def _title(controller, edit: Edit) -> str:
     """The history line: the edit and, for one span, the start of its text."""
-    span = getattr(edit, "span", None) or controller.spans.get(getattr(edit, "span_id", None))
-    if span is None or span.article_id != controller.article.id:
+    span = getattr(edit, "span", None)
+    if span is not None and span.article_id != controller.article.id:
+        return edit.describe()
+    span = span or controller.spans.get(getattr(edit, "span_id", None))  # the open article's
+    if span is None:
         return edit.describe()
     words = " ".join(controller.text[span.start:span.end].split())
     return f"{edit.describe()} · {words if len(words) <= 34 else words[:33] + '…'}"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.core.edits import AddSpan, AddSpans, Edit, Relabel, RemoveSpan, Resize, edit_from_log, perform
-from gui.core.model import Article, Span, Status
+from gui.core.model import Article, Span, SpanMark, Status
 from gui.core.tokens import TokenIndex
 from gui.qt.commands import EditCommand, touched_span_ids
 from gui.store import Store, StoreError
@@ -22,8 +22,8 @@ from gui.store import Store, StoreError
 class SpanChanges:
     """What one edit did to the open article: old versions out, new versions in."""
 
-    removed: list[Span] = field(default_factory=list)
-    added: list[Span] = field(default_factory=list)
+    removed: list[SpanMark] = field(default_factory=list)
+    added: list[SpanMark] = field(default_factory=list)
 
 
 class DocumentController(QObject):
@@ -39,9 +39,8 @@ class DocumentController(QObject):
         self.stack = stack
         self.annotator = annotator
         self.article: Article = store.article(article_id)
-        self.spans: dict[int, Span] = {s.id: s for s in store.spans(article_id)}
+        self.spans: dict[int, SpanMark] = {m.id: m for m in store.span_marks(article_id)}
         self._counts = Counter(map(attrgetter("label"), self.spans.values()))
-        self._taken = Counter(map(attrgetter("start", "end", "label"), self.spans.values()))
         self.token_index: TokenIndex | None = None  # the whole text, once a worker built it
         self._restore_history()
 
@@ -54,7 +53,7 @@ class DocumentController(QObject):
     def label_counts(self) -> Counter:
         return +self._counts
 
-    def sorted_spans(self) -> list[Span]:
+    def sorted_spans(self) -> list[SpanMark]:
         return sorted(self.spans.values(), key=lambda s: (s.start, s.end, s.id))
 
     def _tokens(self, start: int, end: int) -> TokenIndex:
@@ -83,7 +82,7 @@ class DocumentController(QObject):
             snapped = self.snap(start, end)
         if snapped is None:
             return None
-        if self._taken[(*snapped, label)]:
+        if self.store.has_span(self.article.id, *snapped, label):
             self.refused.emit(f"This text is already tagged {label}.")
             return None
         edit = AddSpan(self.article.id, Span(self.article.id, *snapped, label, self.annotator))
@@ -97,7 +96,7 @@ class DocumentController(QObject):
         return self.apply(Relabel(self.article.id, span_id, label))
 
     def delete(self, span_id: int) -> bool:
-        return self.apply(RemoveSpan(self.article.id, self.spans[span_id]))
+        return self.apply(RemoveSpan(self.article.id, self.store.span(span_id)))  # the whole record, for undo
 
     def resize(self, span_id: int, side: str, grow: bool) -> bool:
         span = self.spans[span_id]
@@ -142,11 +141,10 @@ class DocumentController(QObject):
         for span_id in span_ids:
             old = self.spans.pop(span_id, None)
             try:
-                new = self.store.span(span_id)
+                span = self.store.span(span_id)
             except StoreError:
-                new = None
-            if new is not None and new.article_id != self.article.id:
-                new = None
+                span = None
+            new = SpanMark.of(span) if span is not None and span.article_id == self.article.id else None
             if old == new:
                 if old is not None:
                     self.spans[span_id] = old
@@ -154,12 +152,10 @@ class DocumentController(QObject):
             if old is not None:
                 changes.removed.append(old)
                 self._counts[old.label] -= 1
-                self._taken[(old.start, old.end, old.label)] -= 1
             if new is not None:
                 self.spans[span_id] = new
                 changes.added.append(new)
                 self._counts[new.label] += 1
-                self._taken[(new.start, new.end, new.label)] += 1
         self.spans_changed.emit(changes)
         self.saved.emit(self.stack.undoText() or "")
 

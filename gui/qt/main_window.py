@@ -34,6 +34,7 @@ from gui.qt.tag_all import TagAllFlow
 from gui.qt.task_bar import TaskProgressWidget
 from gui.qt.token_worker import token_index_task
 from gui.qt.workspace_actions import build_actions
+from gui.store import StoreError
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
 
         self.article_view = ArticleView()
+        self.article_view.span_details = self._span_record
         self.article_view.set_labels(self.labels)
         self.article_view.span_requested.connect(self._on_span_requested)
         self.article_view.span_selected.connect(self._on_span_selected)
@@ -219,6 +221,12 @@ class MainWindow(QMainWindow):
         c = self.controller
         self.status_panel.set_counts(c.label_counts())
         self.article_model.update_row(c.article.id, span_count=len(c.spans))
+
+    def _span_record(self, span_id: int):
+        try:
+            return self.store.span(span_id)
+        except StoreError:
+            return None  # gone, or the database is locked: the tooltip shows what the view holds
 
     def _on_span_selected(self, span_id: int) -> None:
         for action in self.actions_.span_actions:

@@ -8,7 +8,7 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from gui.core.model import Label, Span
+from gui.core.model import Label, SpanMark
 from gui.qt.icons import static_icon
 from gui.qt.span_list_view import SpanListView
 
@@ -31,9 +31,9 @@ class SpanTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._text = ""
-        self._all: list[Span] = []
+        self._all: list[SpanMark] = []
         self._all_keys: list[tuple] = []
-        self._rows: list[Span] = []
+        self._rows: list[SpanMark] = []
         self._keys: list[tuple] = []
         self._label = ""
         self._icons = {}
@@ -41,7 +41,7 @@ class SpanTableModel(QAbstractTableModel):
     def set_labels(self, labels: list[Label]) -> None:
         self._icons = {label.name: static_icon("mdi6.circle", label.color) for label in labels}
 
-    def set_spans(self, text: str, spans: list[Span]) -> None:
+    def set_spans(self, text: str, spans: list[SpanMark]) -> None:
         keys = list(map(_key, spans))
         if any(a > b for a, b in zip(keys, keys[1:])):  # the store gives them in order already
             spans = sorted(spans, key=_key)
@@ -65,7 +65,7 @@ class SpanTableModel(QAbstractTableModel):
         else:
             self._rows, self._keys = list(self._all), list(self._all_keys)
 
-    def apply_changes(self, removed: list[Span], added: list[Span]) -> None:
+    def apply_changes(self, removed: list[SpanMark], added: list[SpanMark]) -> None:
         for span in removed:
             key = _key(span)
             i = bisect_left(self._all_keys, key)
@@ -89,18 +89,18 @@ class SpanTableModel(QAbstractTableModel):
             self._keys.insert(row, key)
             self.endInsertRows()
 
-    def row_of(self, span: Span) -> int:
+    def row_of(self, span: SpanMark) -> int:
         row = bisect_left(self._keys, _key(span))
         return row if row < len(self._rows) and self._rows[row].id == span.id else -1
 
-    def span_at(self, row: int) -> Span:
+    def span_at(self, row: int) -> SpanMark:
         return self._rows[row]
 
-    def line_of(self, span: Span) -> str:
+    def line_of(self, span: SpanMark) -> str:
         """The text column: the span's text on one line, at most 80 characters."""
         return " ".join(self._text[span.start:min(span.end, span.start + 120)].split())[:80]
 
-    def tooltip_of(self, span: Span) -> str:
+    def tooltip_of(self, span: SpanMark) -> str:
         return self._text[span.start:span.end][:1000]  # plain text tooltip
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
@@ -152,7 +152,7 @@ class SpanListPanel(QWidget):
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(150)
         self._follow_timer.timeout.connect(self._on_follow)
-        self._pending: Span | None = None
+        self._pending: SpanMark | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -171,7 +171,7 @@ class SpanListPanel(QWidget):
     def _on_filter_changed(self, _index: int) -> None:
         self.model.set_label_filter(self.filter.currentData() or "")
 
-    def follow(self, span: Span | None) -> None:
+    def follow(self, span: SpanMark | None) -> None:
         self._pending = span
         self._follow_timer.start()
 
@@ -179,5 +179,5 @@ class SpanListPanel(QWidget):
         if self._pending is not None:
             self.show_span(self._pending)
 
-    def show_span(self, span: Span) -> None:
+    def show_span(self, span: SpanMark) -> None:
         self.table.set_current(span if self.model.row_of(span) >= 0 else None, reveal=True)

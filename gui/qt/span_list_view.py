@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea, QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QToolTip, QWidget,
 )
 
-from gui.core.model import Label, Span
+from gui.core.model import Label, SpanMark
 
 COLUMNS = ("Label", "Text", "Annotator")
 PAD = 6  # left padding of every column, and the space between a row's text and its edges
@@ -80,7 +80,7 @@ class SpanListView(QAbstractScrollArea):
         self._colors: dict[str, QColor] = {}
         self._static: dict[object, QStaticText] = {}  # (start, end) for the text column, or a string
         self._static_width = -1
-        self._current: Span | None = None
+        self._current: SpanMark | None = None
         self._header = _Header(self)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Spans of the open article")
@@ -172,7 +172,7 @@ class SpanListView(QAbstractScrollArea):
     def current_row(self) -> int:
         return -1 if self._current is None else self._model.row_of(self._current)
 
-    def set_current(self, span: Span | None, reveal: bool = False) -> None:
+    def set_current(self, span: SpanMark | None, reveal: bool = False) -> None:
         old = self.current_row()
         self._current = span
         row = self.current_row()

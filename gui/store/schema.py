@@ -167,11 +167,23 @@ def _m5_spans_in_text_order(db: sqlite_utils.Database) -> None:
     db.execute('CREATE INDEX idx_spans_article_order ON spans (article_id, start, "end", id)')
 
 
+def _m6_lengths_and_span_marks(db: sqlite_utils.Database) -> None:
+    """Each article keeps its length in characters: ``length(text)`` read the whole text
+    (~0.2 ms for 300 KB) to validate every edit, and every text on start-up for the list.
+    Opening an article reads (id, start, end, label, annotator) of its spans from one
+    covering index, without a lookup in the table per span."""
+    db.execute("ALTER TABLE articles ADD COLUMN length INTEGER")
+    db.execute("UPDATE articles SET length = length(text)")
+    db.execute("DROP INDEX IF EXISTS idx_spans_article_order")
+    db.execute('CREATE INDEX idx_spans_article_marks ON spans (article_id, start, "end", id, label, annotator)')
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_suggestions_and_edit_log,
     _m3_span_ids_never_reused,
     _m4_article_search,
     _m5_spans_in_text_order,
+    _m6_lengths_and_span_marks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

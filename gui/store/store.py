@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 
-from gui.core.model import Article, ArticleSummary, Label, Span, Status, content_hash
+from gui.core.model import Article, ArticleSummary, Label, Span, SpanMark, Status, content_hash
 from gui.store.connection import open_database, wrap
 from gui.store.errors import DuplicateArticle, InvalidSpan, StoreError, UnknownLabel
 from gui.store.suggestions import SuggestionStore
@@ -191,9 +191,9 @@ class Store(SuggestionStore):
         stamp = now()
         with self._one_statement():
             cur = self.conn.execute(
-                "INSERT INTO articles(title, text, source, meta, hash, status, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (title, text, source, json.dumps(meta or {}), digest, Status.TODO.value, stamp, stamp),
+                "INSERT INTO articles(title, text, source, meta, hash, status, created, updated, length) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (title, text, source, json.dumps(meta or {}), digest, Status.TODO.value, stamp, stamp, len(text)),
             )
         return cur.lastrowid
 
@@ -213,7 +213,7 @@ class Store(SuggestionStore):
 
     def article_summaries(self, status: Status | None = None) -> list[ArticleSummary]:
         sql = ("SELECT a.id, a.title, a.status, "
-               "(SELECT count(*) FROM spans s WHERE s.article_id = a.id), length(a.text) "
+               "(SELECT count(*) FROM spans s WHERE s.article_id = a.id), coalesce(a.length, length(a.text)) "
                "FROM articles a")
         params: tuple = ()
         if status is not None:
@@ -243,7 +243,7 @@ class Store(SuggestionStore):
         return article
 
     def _article_length(self, article_id: int) -> int:
-        row = self._one("SELECT length(text) FROM articles WHERE id = ?", (article_id,))
+        row = self._one("SELECT coalesce(length, length(text)) FROM articles WHERE id = ?", (article_id,))
         if row is None:
             raise InvalidSpan(f"There is no article {article_id}.")
         return row[0]
@@ -283,6 +283,18 @@ class Store(SuggestionStore):
             f"SELECT {_SPAN_COLUMNS} FROM spans WHERE article_id = ? ORDER BY start, \"end\", id",
             (article_id,)).fetchall()
         return spans_of_rows(rows)
+
+    def span_marks(self, article_id: int) -> list[SpanMark]:
+        """The article's spans in text order, as the workspace shows them. The index
+        ``idx_spans_article_marks`` holds every column read: no table lookups."""
+        rows = self.conn.execute(
+            'SELECT id, start, "end", label, coalesce(annotator, \'\') FROM spans WHERE article_id = ? '
+            'ORDER BY start, "end", id', (article_id,))
+        return list(map(SpanMark._make, rows))
+
+    def has_span(self, article_id: int, start: int, end: int, label: str) -> bool:
+        return self._one('SELECT 1 FROM spans WHERE article_id = ? AND start = ? AND "end" = ? AND label = ? '
+                         "LIMIT 1", (article_id, start, end, label)) is not None
 
     def delete_span(self, span_id: int) -> Span:
         span = self.span(span_id)

@@ -12,7 +12,7 @@ import pytest
 
 from gui.cli import main as cli
 from gui.core.edits import AddSpan, perform, undo
-from gui.core.model import Span
+from gui.core.model import Span, SpanMark
 from gui.store import SchemaTooNew, Store
 from gui.store.schema import SCHEMA_VERSION
 
@@ -55,6 +55,10 @@ def test_an_older_database_migrates_with_a_backup_beside_it(tmp_path, version):
                 for a in (store.article(i) for i, *_ in articles)] == articles
         assert sorted((s.id, s.article_id, s.start, s.end, s.label)
                       for a, *_ in articles for s in store.spans(a)) == spans
+        assert [s.length for s in store.article_summaries()] == [len(text) for _, _, text, _ in articles]
+        assert store.conn.execute("SELECT count(*) FROM articles WHERE length IS NULL").fetchone()[0] == 0
+        assert [store.span_marks(a) for a, *_ in articles] == [
+            [SpanMark.of(s) for s in store.spans(a)] for a, *_ in articles]
         # The migrated database takes new edits, and undo puts it back.
         edit = AddSpan(1, Span(1, 0, 5, "CLAIM"))
         log_id = perform(store, edit)

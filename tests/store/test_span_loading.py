@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gui.core.model import Span
+from gui.core.model import Span, SpanMark
 from gui.store.store import spans_of_rows
 
 
@@ -35,3 +35,23 @@ def test_span_stays_a_plain_frozen_dataclass():
         "article_id", "start", "end", "label", "annotator", "origin", "id", "created", "updated"]
     row = (7, 1, 2, 5, "CLAIM", None, None, None, None)
     assert spans_of_rows([row]) == [Span(1, 2, 5, "CLAIM", "", "", 7, "", "")]
+
+
+def test_span_marks_are_the_spans_seen_from_the_workspace(store):
+    text = "Petro said the strike was a real threat to Colombia. Café owners “denied” it."
+    article = store.add_article(text, "t")
+    other = store.add_article("Another article entirely.", "u")
+    made = [store.add_span(Span(article, 0, 5, "CLAIM", "ed", "manual")),
+            store.add_span(Span(article, 0, 10, "THREAT", "ed2", "suggested:rules")),
+            store.add_span(Span(article, 53, 57, "DENIAL")),
+            store.add_span(Span(other, 0, 7, "CLAIM", "ed"))]
+    store.conn.execute("UPDATE spans SET annotator = NULL WHERE id = ?", (made[2].id,))
+    marks = store.span_marks(article)
+    assert marks == [SpanMark.of(s) for s in store.spans(article)]
+    assert [m.annotator for m in marks] == ["ed", "ed2", ""]
+    assert store.has_span(article, 0, 10, "THREAT") and not store.has_span(article, 0, 10, "CLAIM")
+    assert not store.has_span(other, 0, 5, "CLAIM")
+    plan = store.conn.execute('EXPLAIN QUERY PLAN SELECT id, start, "end", label, coalesce(annotator, \'\') '
+                              'FROM spans WHERE article_id = ? ORDER BY start, "end", id', (article,)).fetchall()
+    assert "COVERING INDEX idx_spans_article_marks" in plan[0][-1]  # no lookup in the table per span
+    assert store.article_summaries()[0].length == len(text)
