@@ -146,8 +146,8 @@ def main() -> None:
 
     settle()  # spaCy loads in a worker once the first article is shown; measure after that
     baseline = best_of(plain_open, 9)
-    spans = store.spans(big)
-    read = best_of(lambda: store.spans(big), 5)  # SQLite + 5,000 Span objects: the floor of a window open
+    spans = store.span_marks(big)
+    read = best_of(lambda: store.span_marks(big), 5)  # SQLite + 5,000 SpanMarks: the floor of a window open
     view_opened = min(view_open() for _ in range(9))
     window_open()  # warm-up: spaCy loads once
     opened = min(window_open() for _ in range(7))
@@ -207,7 +207,7 @@ def main() -> None:
         Result("open in ArticleView: text + 5,000 spans painted", view_opened, "setPlainText, plain editor",
                baseline, "time", 5.0),
         Result("open in the window (+SQLite read, span list)", opened, "setPlainText, plain editor", baseline,
-               "time", 5.0, f"of which store.spans() {read * 1000:.1f} ms"),
+               "time", 5.0, f"of which store.span_marks() {read * 1000:.1f} ms"),
         Result("add one span (snap+disk+views+repaint)", min(adds), "window open", opened, "time", 0.1),
         Result("remove one span (disk+views+repaint)", min(removes), "window open", opened, "time", 0.1),
         Result("add one span", min(adds), "ArticleView open", view_opened, "time", 0.1),
