@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QListView, QStyledItemDelegate
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QIcon, QPalette, QStaticText
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from gui.core.model import ArticleSummary, Status
 from gui.qt.icons import static_icon
@@ -93,10 +94,48 @@ _TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRol
 
 
 class _RowDelegate(QStyledItemDelegate):
+    """A row: the status icon, then the title and "status · N spans" on two lines, each
+    elided to the row and laid out once (the style shaped and elided both lines on every
+    paint, and every tag repaints the open article's row)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._lines: dict[tuple[str, int], QStaticText] = {}
+
     def sizeHint(self, option, index):  # noqa: N802 (Qt API)
         size = super().sizeHint(option, index)
         size.setWidth(1)  # a row is as wide as the list, and its title elided to fit
         return size
+
+    def _line(self, text: str, width: int, metrics) -> QStaticText:
+        line = self._lines.get((text, width))
+        if line is None:
+            if len(self._lines) > 4096:
+                self._lines.clear()
+            line = self._lines[(text, width)] = QStaticText(
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            line.setTextFormat(Qt.TextFormat.PlainText)
+        return line
+
+    def paint(self, painter, option, index) -> None:
+        widget = option.widget
+        style = widget.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        rect, metrics = option.rect, option.fontMetrics
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        side = option.decorationSize.height()
+        if icon is not None:
+            icon.paint(painter, QRect(rect.left() + 4, rect.top() + (rect.height() - side) // 2, side, side),
+                       mode=QIcon.Mode.Selected if option.state & QStyle.StateFlag.State_Selected else QIcon.Mode.Normal)
+        x = rect.left() + side + 10
+        width = rect.right() - x - 4
+        selected = option.state & QStyle.StateFlag.State_Selected
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        lines = str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
+        height = metrics.height()
+        top = rect.top() + (rect.height() - height * len(lines)) / 2
+        for i, text in enumerate(lines):
+            painter.drawStaticText(QPointF(x, top + i * height), self._line(text, width, metrics))
 
 
 class ArticleListView(QListView):

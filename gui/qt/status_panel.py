@@ -33,7 +33,8 @@ class LabelCounts(QWidget):
         if items == self._given:
             return
         self._given = items
-        self._items = [(QColor(color), QStaticText(text)) for color, text in items]
+        cache = {text.text(): text for _, text in self._items}  # one count changed: lay out only its text
+        self._items = [(QColor(color), cache.get(text) or QStaticText(text)) for color, text in items]
         metrics = self.fontMetrics()
         width = sum(DOT + 4 + metrics.horizontalAdvance(text) for _, text in items) + GAP * len(items)
         if width > self._width:
