@@ -23,6 +23,11 @@ def touched_span_ids(edit: Edit) -> list[int]:
     return edit.span_ids() + [d.span.id for d in decisions if d is not None and d.span is not None]
 
 
+def decides_suggestions(edit: Edit) -> bool:
+    """Whether ``edit`` accepts or rejects suggestions (and so changes which are pending)."""
+    return bool(getattr(edit, "decisions", None) or getattr(edit, "decision", None))
+
+
 def _title(controller, edit: Edit) -> str:
     """The history line: the edit and, for one span, the start of its text."""
     span = getattr(edit, "span", None)
@@ -65,4 +70,4 @@ class EditCommand(QUndoCommand):
             self.setObsolete(True)
             self.controller.report_error(f"{verb} failed: {exc}")
             return
-        self.controller.refresh_spans(set(before) | set(touched_span_ids(self.edit)))
+        self.controller.refresh_spans(set(before) | set(touched_span_ids(self.edit)), decides_suggestions(self.edit))

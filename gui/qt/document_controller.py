@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from gui.core.edits import AddSpan, AddSpans, Edit, Relabel, RemoveSpan, Resize, edit_from_log, perform
 from gui.core.model import Article, Span, SpanMark, Status
 from gui.core.tokens import TokenIndex
-from gui.qt.commands import EditCommand, touched_span_ids
+from gui.qt.commands import EditCommand, decides_suggestions, touched_span_ids
 from gui.store import Store, StoreError
 
 
@@ -24,6 +24,7 @@ class SpanChanges:
 
     removed: list[SpanMark] = field(default_factory=list)
     added: list[SpanMark] = field(default_factory=list)
+    suggestions: bool = False  # it accepted or rejected suggestions: the pending ones changed
 
 
 class DocumentController(QObject):
@@ -118,7 +119,7 @@ class DocumentController(QObject):
             self.report_error(str(exc))
             return False
         self.stack.push(EditCommand(self, edit, log_id))
-        self.refresh_spans(set(touched_span_ids(edit)))
+        self.refresh_spans(set(touched_span_ids(edit)), decides_suggestions(edit))
         if self.article.status == Status.TODO and self.spans:
             self.set_status(Status.IN_PROGRESS)
         return True
@@ -135,9 +136,9 @@ class DocumentController(QObject):
 
     # -- after an edit, undo or redo ---------------------------------------------------
 
-    def refresh_spans(self, span_ids: set[int]) -> None:
+    def refresh_spans(self, span_ids: set[int], suggestions: bool = False) -> None:
         """Re-read the touched spans from the store and announce the difference."""
-        changes = SpanChanges()
+        changes = SpanChanges(suggestions=suggestions)
         for span_id in span_ids:
             old = self.spans.pop(span_id, None)
             try:

@@ -107,7 +107,7 @@ class SuggestionFlow(QObject):
     # -- the open article ---------------------------------------------------------------
 
     def article_opened(self, controller) -> None:
-        controller.spans_changed.connect(self.reload)
+        controller.spans_changed.connect(self._on_spans_changed)
         self.reload()
         if self.actions["on_open"].isChecked() and not self.window.store.has_suggestions(controller.article.id):
             # after the article is painted (spaCy loads in the worker; first paint comes first)
@@ -116,6 +116,10 @@ class SuggestionFlow(QObject):
     def _suggest_opened(self, controller) -> None:
         if self.window.controller is controller and self.window.isVisible():
             self._start(_suggest, [controller.article.id], False, "Suggesting", self._on_suggested, show=False)
+
+    def _on_spans_changed(self, changes) -> None:
+        if changes.suggestions:  # a tag, relabel or delete leaves the pending suggestions as they are
+            self.reload()
 
     def reload(self, *_args) -> None:
         c = self.window.controller
