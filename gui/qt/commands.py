@@ -28,6 +28,12 @@ def decides_suggestions(edit: Edit) -> bool:
     return bool(getattr(edit, "decisions", None) or getattr(edit, "decision", None))
 
 
+def reaches_other_articles(edit: Edit, article_id: int) -> bool:
+    """Whether ``edit`` changes spans of articles other than ``article_id`` (tag all in the
+    corpus, tag every search hit, review suggestions across articles)."""
+    return edit.article_id != article_id or any(s.article_id != article_id for s in getattr(edit, "spans", None) or ())
+
+
 def _title(controller, edit: Edit) -> str:
     """The history line: the edit and, for one span, the start of its text."""
     span = getattr(edit, "span", None)
@@ -71,3 +77,4 @@ class EditCommand(QUndoCommand):
             self.controller.report_error(f"{verb} failed: {exc}")
             return
         self.controller.refresh_spans(set(before) | set(touched_span_ids(self.edit)), decides_suggestions(self.edit))
+        self.controller.announce_other_articles(self.edit)

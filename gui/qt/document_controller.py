@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from gui.core.edits import AddSpan, AddSpans, Edit, Relabel, RemoveSpan, Resize, edit_from_log, perform
 from gui.core.model import Article, Span, SpanMark, Status
 from gui.core.tokens import TokenIndex
-from gui.qt.commands import EditCommand, decides_suggestions, touched_span_ids
+from gui.qt.commands import EditCommand, decides_suggestions, reaches_other_articles, touched_span_ids
 from gui.store import Store, StoreError
 
 
@@ -30,6 +30,7 @@ class SpanChanges:
 class DocumentController(QObject):
     spans_changed = Signal(object)  # SpanChanges
     status_changed = Signal(object)  # Status
+    other_articles_changed = Signal()  # an edit, its undo or redo changed spans of other articles
     saved = Signal(str)  # what was saved
     failed = Signal(str)  # a store error, as a message
     refused = Signal(str)  # a request that was not an edit (whitespace selection, ...)
@@ -120,6 +121,7 @@ class DocumentController(QObject):
             return False
         self.stack.push(EditCommand(self, edit, log_id))
         self.refresh_spans(set(touched_span_ids(edit)), decides_suggestions(edit))
+        self.announce_other_articles(edit)
         if self.article.status == Status.TODO and self.spans:
             self.set_status(Status.IN_PROGRESS)
         return True
@@ -159,6 +161,10 @@ class DocumentController(QObject):
                 self._counts[new.label] += 1
         self.spans_changed.emit(changes)
         self.saved.emit(self.stack.undoText() or "")
+
+    def announce_other_articles(self, edit: Edit) -> None:
+        if reaches_other_articles(edit, self.article.id):
+            self.other_articles_changed.emit()
 
     def report_error(self, message: str) -> None:
         self.failed.emit(message)

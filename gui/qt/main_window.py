@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.controller = c = DocumentController(self.store, article_id, self.undo_stack, self.editor, self)
         c.spans_changed.connect(self._on_spans_changed)
         c.status_changed.connect(self._on_article_status_changed)
+        c.other_articles_changed.connect(self.refresh_article_rows)
         c.saved.connect(self.status_panel.set_saved)
         c.failed.connect(self.show_error)
         c.refused.connect(self.show_message)

@@ -77,4 +77,3 @@ class TagAllFlow(QObject):
             self.window.show_message(
                 f"Tagged {len(found)} occurrences as {label}"
                 + (f" in {articles} articles." if articles > 1 else "."))
-            self.window.refresh_article_rows()

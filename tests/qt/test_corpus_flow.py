@@ -72,6 +72,12 @@ def test_tag_all_occurrences_in_all_articles(w, qtbot):
     assert w.article_model.summary(w.article_model.row_of(second)).span_count == in_second
     key(qtbot, w, K.Key_Z, CTRL)
     assert store.spans(second) == [] and len(store.spans(first)) == 1
+    row = w.article_model.row_of(second)
+    assert w.article_model.summary(row).span_count == 0  # the other article's row follows the undo
+    key(qtbot, w, K.Key_Z, CTRL | SHIFT)
+    assert len(store.spans(second)) == in_second
+    assert w.article_model.summary(row).span_count == in_second
+    assert f"{in_second} spans" in w.article_model.index(row).data()
 
 
 def test_status_keys_move_on_and_the_list_filters_by_status(w, qtbot):
