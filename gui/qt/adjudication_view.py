@@ -34,7 +34,9 @@ from gui.core.adjudication import align, decide, take_agreed
 from gui.core.annotator import default_annotator
 from gui.core.edits import perform
 from gui.qt.review_menu import edit_performer, review_menu
-from gui.store.review_queries import annotators, shared_articles, spans_of_annotator
+from gui.store.review_queries import (
+    annotators, neither_decisions, set_neither_decision, shared_articles, spans_of_annotator,
+)
 
 KEYS = [("A", "a", "Take A's"), ("B", "b", "Take B's"), ("C", "both", "Both"), ("N", "neither", "Neither")]
 
@@ -52,7 +54,7 @@ class AdjudicationView(QWidget):
         self.perform_edit = lambda edit: perform(self.store, edit)  # the undo seam; replace it
         self.article_id: int | None = None
         self.text = ""
-        self.groups, self.agreed, self._neither = [], [], set()
+        self.groups, self.agreed = [], []
 
         self.a_combo, self.b_combo = QComboBox(objectName="annotatorA"), QComboBox(objectName="annotatorB")
         self.article_combo = QComboBox(objectName="articleCombo")
@@ -137,7 +139,6 @@ class AdjudicationView(QWidget):
 
     def _on_article_changed(self) -> None:
         self.article_id = self.article_combo.currentData()
-        self._neither.clear()
         self.text = self.store.article(self.article_id).text if self.article_id is not None else ""
         self._to_utf16 = _utf16_offsets(self.text)
         for view in (self.text_a, self.text_b):
@@ -163,16 +164,18 @@ class AdjudicationView(QWidget):
         self.spans_b = spans_of_annotator(self.store, self.article_id, b)
         self.agreed, self.groups = align(self.spans_a, self.spans_b)
         final = self.final()
+        neither = neither_decisions(self.store, self.article_id, self.reviewer.text().strip())
+        # What the final spans show wins; "neither" leaves none, so it is read from where it was kept.
+        decisions = [g.decision_in(final) or ("neither" if (g.start, g.end) in neither else None) for g in self.groups]
         row = self.list.currentRow()
         self.list.blockSignals(True)
         self.list.clear()
-        for i, group in enumerate(self.groups):
-            decision = "neither" if i in self._neither else group.decision_in(final)
+        for i, (group, decision) in enumerate(zip(self.groups, decisions)):
             self.list.addItem(f"{i + 1}. A: {self._describe(group.a)}   |   B: {self._describe(group.b)}"
                               f"   →  {decision or 'undecided'}")
         self.list.setCurrentRow(min(row, len(self.groups) - 1))
         self.list.blockSignals(False)
-        decided = sum(1 for i, g in enumerate(self.groups) if i in self._neither or g.decision_in(final))
+        decided = sum(1 for d in decisions if d)
         self.status.setText(f"{len(self.agreed)} agreed, {decided}/{len(self.groups)} disagreement(s) decided")
         self._highlight()
 
@@ -214,10 +217,11 @@ class AdjudicationView(QWidget):
         reviewer = self.reviewer.text().strip()
         if not (0 <= row < len(self.groups)) or not reviewer:
             return
-        edit = decide(self.article_id, reviewer, self.final(), self.groups[row], choice)
+        group = self.groups[row]
+        edit = decide(self.article_id, reviewer, self.final(), group, choice)
         if edit.add or edit.remove:
             self.perform_edit(edit)
-        (self._neither.add if choice == "neither" else self._neither.discard)(row)
+        set_neither_decision(self.store, self.article_id, reviewer, group.start, group.end, choice == "neither")
         self.refresh()
         self._move(1)
 

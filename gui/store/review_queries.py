@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from gui.core.model import Span
@@ -58,3 +59,20 @@ def shared_articles(store, a: str, b: str) -> list[tuple[int, str]]:
         "SELECT id, title FROM articles WHERE id IN (SELECT article_id FROM spans WHERE annotator = ? "
         "INTERSECT SELECT article_id FROM spans WHERE annotator = ?) ORDER BY id", (a, b))
     return [tuple(r) for r in rows]
+
+
+def _neither_key(article_id: int, reviewer: str) -> str:
+    return f"adjudication.neither.{article_id}.{reviewer}"
+
+
+def neither_decisions(store, article_id: int, reviewer: str) -> set[tuple[int, int]]:
+    """(start, end) of the disagreements ``reviewer`` decided as "neither" on the article:
+    such a decision leaves no span behind, so it is kept as a setting."""
+    raw = store.get_setting(_neither_key(article_id, reviewer))
+    return {(int(a), int(b)) for a, b in json.loads(raw)} if raw else set()
+
+
+def set_neither_decision(store, article_id: int, reviewer: str, start: int, end: int, neither: bool) -> None:
+    decided = neither_decisions(store, article_id, reviewer)
+    (decided.add if neither else decided.discard)((start, end))
+    store.set_setting(_neither_key(article_id, reviewer), json.dumps(sorted(decided)))

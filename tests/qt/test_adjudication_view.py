@@ -77,3 +77,24 @@ def test_installs_on_the_main_window(qtbot, main_window):
     action = install_adjudication(main_window)
     action.trigger()
     assert main_window.findChild(AdjudicationView) is not None
+
+
+def test_a_neither_decision_is_still_decided_when_the_view_is_opened_again(qtbot, view):
+    qtbot.keyClick(view.list, Qt.Key.Key_N)
+    assert final(view) == [] and "→  neither" in view.list.item(0).text()
+    store = view.store
+    view.close()
+    again = AdjudicationView(store)  # a new session on the same database
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    again.load("ana", "ben")
+    assert "→  neither" in again.list.item(0).text()
+    assert again.status.text() == "1 agreed, 1/1 disagreement(s) decided"
+    again.list.setFocus()
+    qtbot.keyClick(again.list, Qt.Key.Key_A)  # a change of mind replaces it
+    assert [(s.label, TEXT[s.start:s.end]) for s in spans_of_annotator(store, again.article_id, "rev")] == [
+        ("STATISTIC", "30 strikes")]
+    assert "→  a" in again.list.item(0).text()
