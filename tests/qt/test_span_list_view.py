@@ -118,6 +118,8 @@ def test_a_tag_repaints_only_its_article_row_in_the_list(main_window, qtbot):
     drag(qtbot, w.article_view, first, first + 5)
     key(qtbot, w, K.Key_1)  # the second tag: the status stays "in progress", only the count changes
     qtbot.waitUntil(lambda: "2 spans" in listing.currentIndex().data())
+    qtbot.waitUntil(lambda: w.controller.token_index is not None)  # background work after opening is done
+    qtbot.wait(50)
     log.rects.clear()
     drag(qtbot, w.article_view, text.index("Bogota"), text.index("Bogota") + 6)
     key(qtbot, w, K.Key_3)
