@@ -27,6 +27,7 @@ from gui.qt.guidelines_dialog import GuidelinesDialog
 from gui.qt.icons import static_icon
 from gui.qt.label_bar import LabelBar
 from gui.qt.lazy_actions import install_lazy_actions
+from gui.qt.reading_position import restore_position, save_position
 from gui.qt.span_list import SpanListPanel
 from gui.qt.status_panel import StatusPanel
 from gui.qt.suggestion_flow import SuggestionFlow
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         self.status_panel.set_saved()
         self.setWindowTitle(f"{c.article.title} — Tagdesk")
         self.settings.setValue("window/last_article", article_id)
-        self._restore_position(article_id)
+        restore_position(self.settings, article_id, self.article_view, len(c.text), c.spans)
         self.suggestion_flow.article_opened(c)
         QTimer.singleShot(300, c, lambda: self._start_token_index(c))  # after the article is painted
 
@@ -370,27 +371,8 @@ class MainWindow(QMainWindow):
             self.article_list.setCurrentIndex(self.article_filter.index(0, 0))
 
     def _save_position(self) -> None:
-        if self.controller is None:
-            return
-        key = f"articles/{self.controller.article.id}"
-        self.settings.setValue(f"{key}/scroll", self.article_view.verticalScrollBar().value())
-        selection = self.article_view.selection_range()
-        self.settings.setValue(f"{key}/selection", list(selection) if selection else [])
-        self.settings.setValue(f"{key}/span", self.article_view.selected_span_id or 0)
-
-    def _restore_position(self, article_id: int) -> None:
-        key = f"articles/{article_id}"
-        selection = self.settings.value(f"{key}/selection") or []
-        if len(selection) == 2 and int(selection[1]) <= len(self.controller.text):
-            self.article_view.set_selection(int(selection[0]), int(selection[1]))
-        span_id = int(self.settings.value(f"{key}/span") or 0)
-        if span_id in self.controller.spans:
-            self.article_view.select_span(span_id)
-        scroll = self.settings.value(f"{key}/scroll")
-        if scroll is not None:
-            bar = self.article_view.verticalScrollBar()
-            QTimer.singleShot(0, lambda: bar.setValue(int(scroll)))
-            bar.setValue(int(scroll))
+        if self.controller is not None:
+            save_position(self.settings, self.controller.article.id, self.article_view)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
