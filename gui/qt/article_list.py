@@ -122,15 +122,16 @@ class _RowDelegate(QStyledItemDelegate):
         style = widget.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         rect, metrics = option.rect, option.fontMetrics
+        selected = option.state & QStyle.StateFlag.State_Selected
         icon = index.data(Qt.ItemDataRole.DecorationRole)
         side = option.decorationSize.height()
         if icon is not None:
             icon.paint(painter, QRect(rect.left() + 4, rect.top() + (rect.height() - side) // 2, side, side),
-                       mode=QIcon.Mode.Selected if option.state & QStyle.StateFlag.State_Selected else QIcon.Mode.Normal)
+                       mode=QIcon.Mode.Selected if selected else QIcon.Mode.Normal)
         x = rect.left() + side + 10
         width = rect.right() - x - 4
-        selected = option.state & QStyle.StateFlag.State_Selected
-        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
         lines = str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
         height = metrics.height()
         top = rect.top() + (rect.height() - height * len(lines)) / 2

@@ -13,7 +13,7 @@ End move the current row; hovering a row's text shows the whole span.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QStaticText
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QToolTip, QWidget,
 )
@@ -180,6 +180,16 @@ class SpanListView(QAbstractScrollArea):
             self.viewport().update(self.row_rect(changed))
         if reveal and row >= 0:
             self.scroll_to_row(row)
+        self._describe_current(row)
+
+    def _describe_current(self, row: int) -> None:
+        """The rows are painted, not widgets: a screen reader hears the current row through the
+        list's accessible description, announced as it changes."""
+        text = "" if row < 0 else (f"{self._current.label}: {self._model.line_of(self._current)}, "
+                                   f"{self._current.annotator or 'unknown'}; row {row + 1} of {self._model.rowCount()}")
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
 
     def scroll_to_row(self, row: int) -> None:
         rect = self.row_rect(row)

@@ -65,6 +65,7 @@ def test_keys_move_through_the_rows_and_enter_jumps_to_the_span(main_window, qtb
     assert table.current_row() == 0
     qtbot.keyClick(table, K.Key_Down)
     assert table.current_row() == 1
+    assert table.accessibleDescription() == f"CLAIM: {w.controller.text[spans[1].start:spans[1].end]}, Ana Tester; row 2 of 3"
     assert w.article_view.selected_span_id != spans[1].id  # moving is not jumping
     qtbot.keyClick(table, K.Key_Return)
     assert w.article_view.selected_span_id == spans[1].id
