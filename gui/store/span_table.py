@@ -3,14 +3,18 @@
 Two steps so 100,000 spans stay fluid: ``ordered_ids`` gives the ids of every matching
 span in display order (one SQL sort that never reads article texts), and ``rows_by_id``
 reads one page of them, cutting each span's keyword-in-context out of its text with
-``substr``. Sorting by, or filtering on, the span's text reads each article's text once
-in Python instead of once per span.
+``substr``. Sorting by the span's text reads the index on ``spans.sort_key`` (its first
+characters, lower-cased; migration 7): only spans whose keys tie at full length are cut
+out of their articles to settle their order. Filtering on the span's text reads each
+article's text once in Python instead of once per span.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from gui.store.schema import SORT_KEY_CHARS
 
 CONTEXT = 90  # characters read either side of a span, before trimming to its sentence
 
@@ -22,7 +26,7 @@ _SCORE = ('(SELECT max(g.score) FROM suggestions g WHERE g.article_id = s.articl
           'AND g.start = s.start AND g."end" = s."end" AND g.label = s.label)')
 SORT_KEYS = {
     "label": "s.label",
-    "context": None,  # the span's text: sorted in Python, see ordered_ids
+    "context": "s.sort_key",  # the span's text, lower-cased (Python's lower()): see _by_text
     "article": "(SELECT title FROM articles WHERE id = s.article_id)",
     "annotator": "s.annotator",
     "origin": "s.origin",
@@ -103,7 +107,9 @@ def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
                 descending: bool = False) -> list[int]:
     """The ids of every span ``spans`` lets through, in display order."""
     direction = "DESC" if descending else "ASC"
-    if SORT_KEYS[sort] is not None and not spans.text:
+    if sort == "context" and not spans.text:
+        return _by_text(store, spans, descending)
+    if not spans.text:
         where, params = spans.where()
         order = f"{SORT_KEYS[sort]} {direction}, s.article_id, s.start, s.id"
         return [r[0] for r in store.conn.execute(f"SELECT s.id FROM spans s{where} ORDER BY {order}", params)]
@@ -130,6 +136,36 @@ def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
         keyed.sort(key=lambda k: ((k[0] is None, k[0] if k[0] is not None else 0), k[1], k[2], k[3]),
                    reverse=descending)
     return [k[3] for k in keyed]
+
+
+def _by_text(store, spans: SpanFilter, descending: bool) -> list[int]:
+    """Ids in the order of (span text lower-cased, article, start, id), all reversed when
+    ``descending``: the order the table has always shown. The index gives it, except
+    among spans whose keys are equal at full length (their texts may differ further on):
+    those are cut out of their articles and sorted here."""
+    direction = "DESC" if descending else "ASC"
+    where, params = spans.where(with_text=False)
+    ids = [r[0] for r in store.conn.execute(
+        f"SELECT s.id FROM spans s{where} ORDER BY s.sort_key {direction}, s.article_id {direction}, "
+        f"s.start {direction}, s.id {direction}", params)]
+    also = where.replace(" WHERE ", " AND ", 1)
+    tied_keys = (f"SELECT s.sort_key FROM spans s WHERE length(s.sort_key) >= {SORT_KEY_CHARS}{also} "
+                 "GROUP BY s.sort_key HAVING count(DISTINCT s.article_id || ':' || s.start || ':' || s.\"end\") > 1")
+    rows = store.conn.execute(
+        'SELECT s.id, s.sort_key, s.article_id, s.start, substr(a.text, s.start + 1, s."end" - s.start) '
+        f"FROM spans s JOIN articles a ON a.id = s.article_id WHERE s.sort_key IN ({tied_keys}){also}",
+        params + params).fetchall()
+    if not rows:
+        return ids
+    tied: dict[str, list[tuple]] = {}
+    for span_id, key, article_id, start, text in rows:
+        tied.setdefault(key, []).append((text.lower(), article_id, start, span_id))
+    position = {span_id: i for i, span_id in enumerate(ids)}
+    for group in tied.values():
+        slots = sorted(position[k[3]] for k in group)
+        for slot, k in zip(slots, sorted(group, reverse=descending)):
+            ids[slot] = k[3]
+    return ids
 
 
 def page(store, spans: SpanFilter = SpanFilter(), sort: str = "article", descending: bool = False,
