@@ -5,8 +5,8 @@ span in display order (one SQL sort that never reads article texts), and ``rows_
 reads one page of them, cutting each span's keyword-in-context out of its text with
 ``substr``. Sorting by the span's text reads the index on ``spans.sort_key`` (its first
 characters, lower-cased; migration 7): only spans whose keys tie at full length are cut
-out of their articles to settle their order. Filtering on the span's text reads each
-article's text once in Python instead of once per span.
+out of their articles to settle their order. Filtering on the span's text looks in those
+keys, and reads an article's text (once, in Python) only for spans longer than their key.
 """
 
 from __future__ import annotations
@@ -116,17 +116,20 @@ def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
     where, params = spans.where(with_text=False)
     sort_sql = "NULL" if sort in ("context", "article") else SORT_KEYS[sort]
     by_article: dict[int, list[tuple]] = {}
-    for row in store.conn.execute(f'SELECT s.article_id, s.start, s.id, s."end", {sort_sql} FROM spans s{where}',
-                                  params):
+    for row in store.conn.execute(f'SELECT s.article_id, s.start, s.id, s."end", {sort_sql}, s.sort_key '
+                                  f"FROM spans s{where}", params):
         by_article.setdefault(row[0], []).append(row)
     needle = spans.text.lower()
     keyed = []
     for article_id, rows in by_article.items():
-        text, title = store.conn.execute("SELECT text, title FROM articles WHERE id = ?",
-                                         (article_id,)).fetchone()
+        title = store.conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
         in_title = bool(needle) and needle in title.lower()
-        for _, start, span_id, end, key in rows:
-            span_text = text[start:end].lower()
+        text = None  # read only for a span longer than its sort key
+        for _, start, span_id, end, key, span_text in rows:
+            if span_text is None or len(span_text) >= SORT_KEY_CHARS:  # the key may be cut: the whole text
+                if text is None:
+                    text = store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+                span_text = text[start:end].lower()
             if needle and not in_title and needle not in span_text:
                 continue
             keyed.append(({"context": span_text, "article": title}.get(sort, key), article_id, start, span_id))

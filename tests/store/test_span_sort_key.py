@@ -47,10 +47,13 @@ def _corpus(store, seed: int = 7) -> list[int]:
 
 def _python_order(store, spans: SpanFilter = SpanFilter(), descending: bool = False) -> list[int]:
     keyed = []
-    for row in store.conn.execute('SELECT s.id, s.article_id, s.start, s."end", a.text, s.label FROM spans s '
-                                  "JOIN articles a ON a.id = s.article_id"):
-        span_id, article_id, start, end, text, label = row
+    for row in store.conn.execute('SELECT s.id, s.article_id, s.start, s."end", a.text, s.label, a.title '
+                                  "FROM spans s JOIN articles a ON a.id = s.article_id"):
+        span_id, article_id, start, end, text, label, title = row
         if spans.label and label != spans.label:
+            continue
+        needle = spans.text.lower()
+        if needle not in text[start:end].lower() and needle not in title.lower():
             continue
         keyed.append((text[start:end].lower(), article_id, start, span_id))
     return [k[3] for k in sorted(keyed, reverse=descending)]
@@ -73,6 +76,12 @@ def test_sorting_by_text_is_sorting_the_texts_in_python(store):
     claims = SpanFilter(label="CLAIM")
     assert ordered_ids(store, claims, sort="context") == _python_order(store, claims)
     assert ordered_ids(store, claims, sort="context", descending=True) == _python_order(store, claims, True)
+    for needle in ("RESUME. THEN", "fell", "ÉTAT", "icle 2", "ΣΟΦ"):  # past the cut key, in titles, any case
+        found = SpanFilter(text=needle)
+        assert ordered_ids(store, found, sort="context") == _python_order(store, found), needle
+        assert sorted(ordered_ids(store, found, sort="label")) == sorted(_python_order(store, found)), needle
+    assert ordered_ids(store, SpanFilter(text="resume. then"), sort="context", descending=True) == _python_order(
+        store, SpanFilter(text="resume. then"), descending=True) != []
     rows = page(store, sort="context", limit=5, offset=3)
     assert [r.id for r in rows] == _python_order(store)[3:8]
 
