@@ -11,6 +11,7 @@ keys, and reads an article's text (once, in Python) only for spans longer than t
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -40,9 +41,10 @@ class SpanFilter:
     annotator: str | None = None
     origin: str | None = None  # one of ORIGINS: matches "suggested:rules" too
     status: str | None = None  # the article's status
-    text: str = ""  # in the span's text or the article's title, ignoring case
+    text: str = ""  # in the span's text or the article's title, ignoring case: see ordered_ids
 
-    def where(self, with_text: bool = True) -> tuple[str, list]:
+    def where(self) -> tuple[str, list]:
+        """SQL for every condition but ``text`` (which Python's lower() decides)."""
         clauses, params = [], []
         if self.label:
             clauses.append("s.label = ?")
@@ -56,11 +58,6 @@ class SpanFilter:
         if self.status:
             clauses.append("s.article_id IN (SELECT id FROM articles WHERE status = ?)")
             params.append(self.status)
-        if self.text and with_text:
-            clauses.append('(instr(lower(substr((SELECT text FROM articles WHERE id = s.article_id), '
-                           's.start + 1, s."end" - s.start)), lower(?)) > 0 OR '
-                           "instr(lower((SELECT title FROM articles WHERE id = s.article_id)), lower(?)) > 0)")
-            params += [self.text, self.text]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -113,13 +110,20 @@ def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
         where, params = spans.where()
         order = f"{SORT_KEYS[sort]} {direction}, s.article_id, s.start, s.id"
         return [r[0] for r in store.conn.execute(f"SELECT s.id FROM spans s{where} ORDER BY {order}", params)]
-    where, params = spans.where(with_text=False)
+    where, params = spans.where()
+    needle = spans.text.lower()
+    # Only spans that may hold the needle: their key holds it, their key may be cut, or
+    # their article's title holds it. Python decides below, as it always has.
+    titled = [i for i, title in store.conn.execute("SELECT id, title FROM articles") if needle in title.lower()]
+    where += (" AND " if where else " WHERE ") + (
+        f"(instr(s.sort_key, ?) > 0 OR s.sort_key IS NULL OR length(s.sort_key) >= {SORT_KEY_CHARS} "
+        "OR s.article_id IN (SELECT value FROM json_each(?)))")
+    params += [needle, json.dumps(titled)]
     sort_sql = "NULL" if sort in ("context", "article") else SORT_KEYS[sort]
     by_article: dict[int, list[tuple]] = {}
     for row in store.conn.execute(f'SELECT s.article_id, s.start, s.id, s."end", {sort_sql}, s.sort_key '
                                   f"FROM spans s{where}", params):
         by_article.setdefault(row[0], []).append(row)
-    needle = spans.text.lower()
     keyed = []
     for article_id, rows in by_article.items():
         title = store.conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
@@ -147,7 +151,7 @@ def _by_text(store, spans: SpanFilter, descending: bool) -> list[int]:
     among spans whose keys are equal at full length (their texts may differ further on):
     those are cut out of their articles and sorted here."""
     direction = "DESC" if descending else "ASC"
-    where, params = spans.where(with_text=False)
+    where, params = spans.where()
     ids = [r[0] for r in store.conn.execute(
         f"SELECT s.id FROM spans s{where} ORDER BY s.sort_key {direction}, s.article_id {direction}, "
         f"s.start {direction}, s.id {direction}", params)]
