@@ -204,16 +204,17 @@ def _span_key_sql(span: str) -> str:
 def _m7_span_sort_keys(db: sqlite_utils.Database) -> None:
     """Each span keeps ``sort_key`` (see ``sort_key``), so the review table sorts 100,000
     spans by their text from one index instead of cutting every span out of its article.
-    Triggers keep it right on every write: a span added (any path, even plain SQL), moved
-    or resized, or an article's text changed. Relabelling leaves the text, and the key, alone."""
+    The store writes it with the span (``Store._sort_key``); triggers make it right on any
+    other write: a span added without one (plain SQL), moved or resized without a new one,
+    or an article's text changed. Relabelling leaves the text, and the key, alone."""
     db.execute("ALTER TABLE spans ADD COLUMN sort_key TEXT")
     db.execute(f"UPDATE spans SET sort_key = {_span_key_sql('spans')}")
     db.execute('CREATE INDEX idx_spans_sort_key ON spans (sort_key, article_id, start, id, "end")')
-    db.execute("CREATE TRIGGER spans_sort_key_ai AFTER INSERT ON spans BEGIN "
+    db.execute("CREATE TRIGGER spans_sort_key_ai AFTER INSERT ON spans WHEN new.sort_key IS NULL BEGIN "
                f"UPDATE spans SET sort_key = {_span_key_sql('new')} WHERE id = new.id; END")
     db.execute('CREATE TRIGGER spans_sort_key_au AFTER UPDATE OF article_id, start, "end" ON spans '
-               'WHEN new.article_id IS NOT old.article_id OR new.start IS NOT old.start '
-               'OR new."end" IS NOT old."end" BEGIN '
+               'WHEN new.sort_key IS old.sort_key AND (new.article_id IS NOT old.article_id '
+               'OR new.start IS NOT old.start OR new."end" IS NOT old."end") BEGIN '
                f"UPDATE spans SET sort_key = {_span_key_sql('new')} WHERE id = new.id; END")
     db.execute("CREATE TRIGGER articles_sort_key_au AFTER UPDATE OF text ON articles "
                "WHEN new.text IS NOT old.text BEGIN "

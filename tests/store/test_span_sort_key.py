@@ -133,6 +133,21 @@ def test_the_key_follows_plain_sql_and_a_changed_article_text(store):
                            (article,))
         store.conn.execute("UPDATE articles SET text = 'ALPHA GAMMA BETA.' WHERE id = ?", (article,))
     assert store.conn.execute("SELECT sort_key FROM spans").fetchall() == [("gamm",)]
+    with store.transaction():
+        store.conn.execute('UPDATE spans SET start = 0, "end" = 5')  # a resize that names no key
+    assert store.conn.execute("SELECT sort_key FROM spans").fetchall() == [("alpha",)]
+    assert _stale_keys(store) == []
+
+
+def test_the_store_does_not_cut_keys_from_a_text_it_read_before(store):
+    first = store.add_article("Alpha beta.", "one")
+    store.add_span(Span(first, 0, 5, "CLAIM"))  # the store now holds this text
+    store.delete_article(first)
+    second = store.add_article("Gamma delta.", "two")
+    assert second == first  # the id is used again, for another text
+    span = store.add_span(Span(second, 0, 5, "CLAIM"))
+    store.update_span(span.id, end=4)
+    assert store.conn.execute("SELECT sort_key FROM spans").fetchall() == [("gamm",)]
     assert _stale_keys(store) == []
 
 
