@@ -106,6 +106,8 @@ def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
     direction = "DESC" if descending else "ASC"
     if sort == "context" and not spans.text:
         return _by_text(store, spans, descending)
+    if sort == "article" and not spans.text:
+        return _by_article(store, spans, descending)
     if not spans.text:
         where, params = spans.where()
         order = f"{SORT_KEYS[sort]} {direction}, s.article_id, s.start, s.id"
@@ -143,6 +145,22 @@ def ordered_ids(store, spans: SpanFilter = SpanFilter(), sort: str = "article",
         keyed.sort(key=lambda k: ((k[0] is None, k[0] if k[0] is not None else 0), k[1], k[2], k[3]),
                    reverse=descending)
     return [k[3] for k in keyed]
+
+
+def _by_article(store, spans: SpanFilter, descending: bool) -> list[int]:
+    """Ids by article title (then article id, start, id; only the title reversed when
+    ``descending``). The spans come in (article, start, id) order from an index, and the
+    few articles are sorted by title: no title looked up, and no sort, per span."""
+    where, params = spans.where()
+    by_article: dict[int, list[int]] = {}
+    for span_id, article_id in store.conn.execute(
+            f"SELECT s.id, s.article_id FROM spans s{where} ORDER BY s.article_id, s.start, s.id", params):
+        by_article.setdefault(article_id, []).append(span_id)
+    direction = "DESC" if descending else "ASC"
+    ids: list[int] = []
+    for (article_id,) in store.conn.execute(f"SELECT id FROM articles ORDER BY title {direction}, id"):
+        ids += by_article.get(article_id, ())
+    return ids
 
 
 def _by_text(store, spans: SpanFilter, descending: bool) -> list[int]:

@@ -45,7 +45,8 @@ def _corpus(store, seed: int = 7) -> list[int]:
     return ids
 
 
-def _python_order(store, spans: SpanFilter = SpanFilter(), descending: bool = False) -> list[int]:
+def _python_order(store, spans: SpanFilter | None = None, descending: bool = False) -> list[int]:
+    spans = spans or SpanFilter()
     keyed = []
     for row in store.conn.execute('SELECT s.id, s.article_id, s.start, s."end", a.text, s.label, a.title '
                                   "FROM spans s JOIN articles a ON a.id = s.article_id"):
@@ -107,7 +108,10 @@ def test_the_key_follows_resize_relabel_undo_and_redo(store):
     edit = AddSpan(article, Span(article, 0, 5, "CLAIM"))
     add_log = perform(store, edit)
     span_id = edit.span.id
-    key = lambda: store.conn.execute("SELECT sort_key FROM spans WHERE id = ?", (span_id,)).fetchone()[0]  # noqa: E731
+
+    def key() -> str:
+        return store.conn.execute("SELECT sort_key FROM spans WHERE id = ?", (span_id,)).fetchone()[0]
+
     assert key() == "petro"
     resize = Resize(article, span_id=span_id, start=24, end=29)
     resize_log = perform(store, resize)
