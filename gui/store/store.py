@@ -17,6 +17,7 @@ from pathlib import Path
 from gui.core.model import Article, ArticleSummary, Label, Span, SpanMark, Status, content_hash
 from gui.store.connection import open_database, wrap
 from gui.store.errors import DuplicateArticle, InvalidSpan, StoreError, UnknownLabel
+from gui.store.schema import sort_key
 from gui.store.suggestions import SuggestionStore
 
 
@@ -55,6 +56,7 @@ class Store(SuggestionStore):
         self.path = Path(path)
         self.conn, self.backup = open_database(self.path)
         self._savepoints = 0
+        self._texts: dict[int, tuple[str, str]] = {}  # article id -> (hash, text), for _sort_key
 
     @cached_property
     def db(self):
@@ -259,6 +261,19 @@ class Store(SuggestionStore):
         if label not in self.label_names():
             raise UnknownLabel(f"There is no label “{label}”.")
 
+    def _sort_key(self, article_id: int, start: int, end: int) -> str:
+        """The span's ``sort_key``, cut from the article's text read once per article (and
+        content hash). Left to the trigger, ``substr`` walks the text up to the span on
+        every write: ~0.3 ms at the end of a 300 KB article, per span of a bulk add."""
+        digest = self._one("SELECT hash FROM articles WHERE id = ?", (article_id,))[0]
+        cached = self._texts.get(article_id)
+        if cached is None or cached[0] != digest:
+            if len(self._texts) >= 8:
+                self._texts.clear()
+            cached = self._texts[article_id] = (
+                digest, self._one("SELECT text FROM articles WHERE id = ?", (article_id,))[0])
+        return sort_key(cached[1][start:end])
+
     def add_span(self, span: Span) -> Span:
         """Store ``span``; a span that carries an id (a redo) keeps it."""
         stamp = now()
@@ -266,9 +281,9 @@ class Store(SuggestionStore):
         with self._one_statement():  # validating only reads
             self._validate(span.article_id, span.start, span.end, span.label)
             cur = self.conn.execute(
-                f"INSERT INTO spans({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO spans({_SPAN_COLUMNS}, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (span.id, span.article_id, span.start, span.end, span.label, span.annotator,
-                 span.origin, created, stamp),
+                 span.origin, created, stamp, self._sort_key(span.article_id, span.start, span.end)),
             )
         return self.span(cur.lastrowid if span.id is None else span.id)
 
@@ -311,8 +326,8 @@ class Store(SuggestionStore):
         with self.transaction():
             self._validate(old.article_id, start, end, label)
             self.conn.execute(
-                'UPDATE spans SET start = ?, "end" = ?, label = ?, updated = ? WHERE id = ?',
-                (start, end, label, now(), span_id))
+                'UPDATE spans SET start = ?, "end" = ?, label = ?, updated = ?, sort_key = ? WHERE id = ?',
+                (start, end, label, now(), self._sort_key(old.article_id, start, end), span_id))
         return self.span(span_id)
 
     def label_counts(self, article_id: int | None = None) -> dict[str, int]:
