@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from gui.store.errors import SchemaTooNew, StoreError
-from gui.store.schema import MIGRATIONS, SCHEMA_VERSION, register_functions
+from gui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -96,7 +96,6 @@ def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
-    register_functions(conn)  # before anything writes: the span triggers call them
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite_utils.Database(conn) did: REPLACE fires delete triggers

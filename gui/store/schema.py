@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -190,25 +189,25 @@ def sort_key(text: str | None) -> str | None:
     return None if text is None else text.lower()[:SORT_KEY_CHARS]
 
 
-def register_functions(conn: sqlite3.Connection) -> None:
-    """The functions the schema's triggers call: every connection that writes spans
-    needs them (``open_database`` registers them)."""
-    conn.create_function(SORT_KEY_FUNCTION, 1, sort_key, deterministic=True)
-
-
-def _span_key_sql(span: str) -> str:
-    return (f"{SORT_KEY_FUNCTION}((SELECT substr(text, {span}.start + 1, {span}.\"end\" - {span}.start) "
-            f"FROM articles WHERE id = {span}.article_id))")
+def _span_key_sql(span: str, lower: str = "lower") -> str:
+    """The key of ``span`` cut from its article. The triggers use SQLite's own ``lower()``
+    (ASCII only), so that any program can still write spans (sqlite3, a script) without
+    Tagdesk's function; the store writes the exact key itself, and so does the migration."""
+    text = (f'(SELECT substr(text, {span}.start + 1, {span}."end" - {span}.start) '
+            f"FROM articles WHERE id = {span}.article_id)")
+    return f"substr({lower}({text}), 1, {SORT_KEY_CHARS})"
 
 
 def _m7_span_sort_keys(db: sqlite_utils.Database) -> None:
     """Each span keeps ``sort_key`` (see ``sort_key``), so the review table sorts 100,000
     spans by their text from one index instead of cutting every span out of its article.
-    The store writes it with the span (``Store._sort_key``); triggers make it right on any
-    other write: a span added without one (plain SQL), moved or resized without a new one,
-    or an article's text changed. Relabelling leaves the text, and the key, alone."""
+    The store writes it with the span (``Store._sort_key``); triggers make it right, with
+    SQLite's ASCII ``lower()``, on any other write: a span added without one (plain SQL),
+    moved or resized without a new one, or an article's text changed. Relabelling leaves
+    the text, and the key, alone."""
+    db.conn.create_function(SORT_KEY_FUNCTION, 1, sort_key, deterministic=True)  # this connection only
     db.execute("ALTER TABLE spans ADD COLUMN sort_key TEXT")
-    db.execute(f"UPDATE spans SET sort_key = {_span_key_sql('spans')}")
+    db.execute(f"UPDATE spans SET sort_key = {_span_key_sql('spans', SORT_KEY_FUNCTION)}")
     db.execute('CREATE INDEX idx_spans_sort_key ON spans (sort_key, article_id, start, id, "end")')
     db.execute("CREATE TRIGGER spans_sort_key_ai AFTER INSERT ON spans WHEN new.sort_key IS NULL BEGIN "
                f"UPDATE spans SET sort_key = {_span_key_sql('new')} WHERE id = new.id; END")

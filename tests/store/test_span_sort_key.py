@@ -5,6 +5,7 @@ triggers keep the key right on every write path."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import shutil
 from pathlib import Path
 
@@ -176,3 +177,17 @@ def test_migration_fills_the_keys_of_existing_spans(tmp_path):
         assert store.conn.execute("SELECT count(*) FROM spans WHERE sort_key IS NULL").fetchone()[0] == 0
         assert _stale_keys(store) == []
         assert ordered_ids(store, sort="context") == _python_order(store)
+
+
+def test_another_program_can_still_write_spans(store):
+    """The triggers need nothing but SQLite: a plain connection (sqlite3, a script) adds a span."""
+    article = store.add_article("Alpha beta gamma.", "t")
+    path = store.path
+    store.close()
+    plain = sqlite3.connect(path)
+    plain.execute('INSERT INTO spans(article_id, start, "end", label) VALUES (?, 6, 10, \'CLAIM\')', (article,))
+    plain.commit()
+    plain.close()
+    with Store(path) as again:
+        assert again.conn.execute("SELECT sort_key FROM spans").fetchall() == [("beta",)]
+        assert [(s.start, s.end) for s in again.spans(article)] == [(6, 10)]
