@@ -1,0 +1,44 @@
+"""The Prodigy JSONL export writes exactly the bytes it wrote before it was made
+faster: the golden files came from the export as it was, for the same database."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui.core.formats.common import ExportOptions
+from gui.core.formats.export import export_dataset
+from tests.core.formats.golden_corpus import CASES, GOLDEN, build
+from tests.core.formats.helpers import fresh_store
+
+
+@pytest.fixture(scope="module")
+def golden_store(tmp_path_factory):
+    store = fresh_store(tmp_path_factory.mktemp("golden") / "golden.db")
+    build(store)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("name, options", CASES, ids=[name for name, _ in CASES])
+def test_export_is_byte_identical_to_golden(golden_store, tmp_path, name, options):
+    out = tmp_path / name
+    export_dataset(golden_store, out, "jsonl", options)
+    written, expected = out.read_bytes(), (GOLDEN / name).read_bytes()
+    assert written.count(b"\n") == expected.count(b"\n")
+    for n, (ours, theirs) in enumerate(zip(written.split(b"\n"), expected.split(b"\n")), 1):
+        assert ours == theirs, f"{name} line {n} differs"
+    assert written == expected
+
+
+def test_golden_corpus_is_varied(golden_store):
+    """The corpus holds what the byte check is meant to cover."""
+    conn = golden_store.conn
+    texts = [r[0] for r in conn.execute("SELECT text FROM articles")]
+    assert "" in texts and any(ord(c) > 0xFFFF for t in texts for c in t)
+    assert any(not c.isprintable() and not c.isspace() for t in texts for c in t)
+    assert conn.execute("SELECT count(*) FROM spans WHERE annotator IS NULL").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM spans WHERE origin IS NULL").fetchone()[0] > 0
+    overlapping = conn.execute("SELECT count(*) FROM spans a JOIN spans b ON a.article_id = b.article_id "
+                               'AND a.id < b.id AND a.start < b."end" AND b.start < a."end"').fetchone()[0]
+    assert overlapping > 10
+    assert conn.execute("SELECT count(*) FROM suggestions WHERE status = 'pending'").fetchone()[0] > 5
