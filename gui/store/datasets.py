@@ -14,6 +14,9 @@ from gui.store.store import Store
 # SpanRow's columns; most formats write no timestamps: two strings less per span
 _ROW_COLUMNS = 'article_id, start, "end", label, coalesce(annotator, \'\'), coalesce(origin, \'\')'
 _TIMES = ", coalesce(created, ''), coalesce(updated, '')"
+# gui.core.formats.common.span_key in SQL (lengths in UTF-8 bytes)
+SPAN_KEY = ("length(CAST(label AS BLOB)) || ',' || length(CAST(coalesce(annotator, '') AS BLOB)) || ','"
+            " || label || coalesce(annotator, '') || coalesce(origin, '')")
 
 
 def export_article_ids(store: Store, statuses: Iterable[str] = (), labels: Iterable[str] = (),
@@ -43,12 +46,12 @@ def export_article_ids(store: Store, statuses: Iterable[str] = (), labels: Itera
 
 
 def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] = (),
-                        annotator: str | None = None, times: bool = True
+                        annotator: str | None = None, times: bool = True, keys: bool = False
                         ) -> Iterator[tuple[Article, list[tuple]]]:
     """The articles with these ids, in id order, each with its span rows (tuples in
     ``SpanRow`` order, filtered by label and annotator). Two ordered scans walked side
     by side: no query per article, no object per span. ``times=False`` leaves out the
-    rows' created/updated."""
+    rows' created/updated; ``keys=True`` reads rows (article_id, start, end, ``SPAN_KEY``)."""
     wanted = set(ids)
     if not wanted:
         return
@@ -62,7 +65,8 @@ def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] 
         params.append(annotator)
     # the order of idx_spans_article_marks: SQLite reads it without a temporary sort
     span_cursor = store.conn.execute(
-        f"SELECT {_ROW_COLUMNS}{_TIMES if times else ''} FROM spans"
+        (f'SELECT article_id, start, "end", {SPAN_KEY} FROM spans' if keys
+         else f"SELECT {_ROW_COLUMNS}{_TIMES if times else ''} FROM spans")
         + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY article_id, start, "end", id', params)
     article_cursor = store.conn.execute(
         "SELECT id, title, text, source, meta, hash, status, created, updated FROM articles "

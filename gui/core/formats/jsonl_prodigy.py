@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from functools import partial
 from itertools import count
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from gui.core.formats.common import (
     ExportOptions,
     ExportReport,
     checked_span,
+    split_span_key,
     stable_hash,
     token_offsets,
     token_range,
@@ -106,34 +108,37 @@ def tokens_json(text: str, starts: list[int], ends: list[int]) -> str:
                           for i, s, e, nx in zip(count(), starts, ends, nexts)])[:-1] + "]"
 
 
-_NAMES: dict[str, str] = {}  # labels, annotators, origins: few, repeated, quoted once
+# span_key -> ('"label":<label>,"text":', ',"annotator":<annotator>,"origin":<origin>}', annotator)
+_KEYS: dict[str, tuple[str, str, str]] = {}
 
 
-def _name(value: str) -> str:
-    quoted = _NAMES.get(value)
-    if quoted is None:
-        if len(_NAMES) > 10_000:
-            _NAMES.clear()
-        quoted = _NAMES[value] = json.dumps(value, ensure_ascii=False)
-    return quoted
+def _key_parts(key: str) -> tuple[str, str, str]:
+    label, annotator, origin = split_span_key(key)
+    dump = partial(json.dumps, ensure_ascii=False)
+    return (f'"label":{dump(label)},"text":', f',"annotator":{dump(annotator)},"origin":{dump(origin)}}}',
+            annotator)
 
 
-def spans_json(text: str, rows: list[tuple], starts: list[int], ends: list[int]) -> list[str]:
-    """Each span row as a JSON object, built as text like the tokens."""
-    if not rows:
+def spans_json(text: str, keyed: list[tuple], starts: list[int], ends: list[int]) -> list[str]:
+    """Each span row, (article_id, start, end, span_key), as a JSON object, built as
+    text like the tokens."""
+    if not keyed:
         return []
-    for r in rows:  # quote the few distinct names once, so the loop below only looks them up
-        for value in (r[3], r[4], r[5]):
-            if value not in _NAMES:
-                _name(value)
-    names = _NAMES
+    keys = _KEYS
+    new = {r[3] for r in keyed}.difference(keys)  # labels, annotators, origins: few combinations
+    if new:
+        if len(keys) + len(new) > 10_000:  # a bound, not a leak
+            keys.clear()
+            new = {r[3] for r in keyed}
+        for key in new:
+            keys[key] = _key_parts(key)
     num = _tables(len(text))[0]
     quote, backslash = '"', "\\"
     return [f'{{"start":{num[s]},"end":{num[e]},"token_start":{num[bisect_left(starts, s)]},'
-            f'"token_end":{num[bisect_right(ends, e) - 1]},"label":{names[label]},"text":'
-            f'{quote + t + quote if (t := text[s:e]).isprintable() and quote not in t and backslash not in t else _quoted(t)},'
-            f'"annotator":{names[annotator]},"origin":{names[origin]}}}'
-            for _, s, e, label, annotator, origin in (rows if len(rows[0]) == 6 else [r[:6] for r in rows])]
+            f'"token_end":{num[bisect_right(ends, e) - 1]},{(parts := keys[key])[0]}'
+            f'{quote + t + quote if (t := text[s:e]).isprintable() and quote not in t and backslash not in t else _quoted(t)}'
+            f'{parts[1]}'
+            for _, s, e, key in keyed]
 
 
 def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
@@ -141,7 +146,7 @@ def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
     are formatted as text (the same JSON values as dumping dicts, in half the time)."""
     article = item.article
     text = article.text
-    rows = item.rows  # SpanRow order: article_id, start, end, label, annotator, origin, ...
+    rows = item.keyed  # article_id, start, end, span_key
     suggestions = item.suggestions if with_suggestions else []
     cuts = [r[1] for r in rows] + [r[2] for r in rows]
     cuts += [s.start for s in suggestions] + [s.end for s in suggestions]
@@ -161,7 +166,7 @@ def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
         "_input_hash": input_hash,
         "_task_hash": stable_hash(input_hash, spans_text),  # the input and all it says about the spans
     }
-    annotators = {r[4] for r in rows if r[4]}
+    annotators = {_KEYS[key][2] for key in {r[3] for r in rows}} - {""}
     if len(annotators) == 1:
         head["_annotator_id"] = annotators.pop()
     if article.status == Status.DONE:
@@ -210,4 +215,4 @@ def record(obj: dict, path: Path, line: int) -> ArticleRecord:
                          meta={k: v for k, v in meta.items() if k not in ("title", "source")})
 
 
-register_format(DatasetFormat("jsonl", "Prodigy JSONL", ".jsonl", write))
+register_format(DatasetFormat("jsonl", "Prodigy JSONL", ".jsonl", write, span_keys=True))

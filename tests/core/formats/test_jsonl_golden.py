@@ -42,3 +42,25 @@ def test_golden_corpus_is_varied(golden_store):
                                'AND a.id < b.id AND a.start < b."end" AND b.start < a."end"').fetchone()[0]
     assert overlapping > 10
     assert conn.execute("SELECT count(*) FROM suggestions WHERE status = 'pending'").fetchone()[0] > 5
+
+
+NAMES = [("CLAIM", "", ""), ("Zitat “ü”", "Zoë 😀", "imported:jsonl:x.jsonl"), ("a,b", "1,2,", ",,"),
+         ("L", "nul\x00inside", "q\"uote\\")]
+
+
+@pytest.mark.parametrize("label, annotator, origin", NAMES)
+def test_span_key_round_trip(label, annotator, origin):
+    from gui.core.formats.common import span_key, split_span_key
+
+    assert split_span_key(span_key(label, annotator, origin)) == (label, annotator, origin)
+
+
+def test_export_item_rows_and_keyed_agree():
+    from gui.core.formats.common import ExportItem, span_key
+    from gui.core.model import Article
+
+    article = Article(id=1, title="t", text="abc")
+    rows = [(1, 0, 1, *names) for names in NAMES]
+    keyed = [(1, 0, 1, span_key(*names)) for names in NAMES]
+    assert ExportItem(article, rows=rows).keyed == keyed
+    assert ExportItem(article, keyed=keyed).rows == rows
