@@ -3,12 +3,15 @@ span checks for importers and writing a file so that it appears whole or not at 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import secrets
 import shutil
+import threading
 from collections import namedtuple
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import starmap
 from pathlib import Path
@@ -140,6 +143,35 @@ def stable_hash(*parts: object) -> int:
     same on every run and machine (``repr`` of these types is stable; ``hash`` is not)."""
     digest = hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=4).digest()
     return int.from_bytes(digest, "little", signed=True)
+
+
+# -- writing many small objects -----------------------------------------------------------
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused():
+    """Run a block without the cyclic garbage collector: for writers that make hundreds of
+    thousands of short-lived tuples and strings and no reference cycles (freed by their
+    reference counts all the same), which the collector would otherwise scan ~150 times
+    for nothing: ~13% of the JSONL export. Nested and concurrent pauses are counted; the
+    collector comes back when the last one ends, if it was on before the first."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 # -- importers: checked spans -------------------------------------------------------------

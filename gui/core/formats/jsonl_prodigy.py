@@ -15,6 +15,7 @@ from gui.core.formats.common import (
     ExportOptions,
     ExportReport,
     checked_span,
+    gc_paused,
     split_span_key,
     stable_hash,
     token_offsets,
@@ -187,7 +188,7 @@ def write(items: Iterable[ExportItem], path: Path, options: ExportOptions, repor
 
     dumps = srsly.json_dumps
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
+        with gc_paused(), open(path, "w", encoding="utf-8", newline="\n") as f:
             for item in items:
                 f.write(task_line(item, options.suggestions, dumps))
     finally:
