@@ -57,14 +57,14 @@ def _base_tokens(text: str) -> tuple[list[int], list[int]]:
         mid = codes[1:-1]
         joiner = ((mid == 46) | (mid == 44) | (mid == 58)) & word[:-2] & dig[2:]  # . , :
         word[1:-1] |= joiner
-    other = (cls == _OTHER) & ~word
-    padded = np.concatenate(([False], word, [False]))
-    edges = np.flatnonzero(padded[1:] != padded[:-1])  # word runs: start, end, start, end, ...
-    singles = np.flatnonzero(other)
-    starts = np.concatenate((edges[0::2], singles))
-    ends = np.concatenate((edges[1::2], singles + 1))
-    order = np.argsort(starts, kind="stable")
-    return starts[order].tolist(), ends[order].tolist()
+    # a token starts at a non-space character unless it continues a word run, and ends
+    # likewise: both come out in order, with no sort of runs and single characters
+    both = word[1:] & word[:-1]  # character i and i + 1 are in one word run
+    starts = cls != _SPACE
+    ends = starts.copy()
+    starts[1:] &= ~both
+    ends[:-1] &= ~both
+    return np.flatnonzero(starts).tolist(), (np.flatnonzero(ends) + 1).tolist()
 
 
 def token_offsets(text: str, cuts: Iterable[int] = ()) -> tuple[list[int], list[int]]:
