@@ -21,3 +21,11 @@ def test_sql_span_keys_match_python(store):
     assert [k[3] for k in keyed] == [span_key(label, annotator or "", origin or "") for label, annotator, origin
                                      in names]
     assert [(r[0], r[1], r[2], *split_span_key(r[3])) for r in keyed] == rows
+
+
+def test_export_reads_span_keys_from_the_covering_index(store):
+    from gui.store.datasets import SPAN_KEY
+
+    plan = store.conn.execute(f'EXPLAIN QUERY PLAN SELECT article_id, start, "end", {SPAN_KEY} FROM spans '
+                              'ORDER BY article_id, start, "end", id').fetchall()
+    assert len(plan) == 1 and "COVERING INDEX idx_spans_article_marks" in plan[0][-1]  # no sort, no lookups
