@@ -16,7 +16,7 @@ def test_sql_span_keys_match_python(store):
         for i, (label, annotator, origin) in enumerate(names):
             store.conn.execute('INSERT INTO spans(article_id, start, "end", label, annotator, origin) '
                                "VALUES (?, ?, ?, ?, ?, ?)", (article_id, i, i + 2, label, annotator, origin))
-    [(article, keyed)] = list(articles_with_spans(store, [article_id], times=False, keys=True))
+    [(_, keyed)] = list(articles_with_spans(store, [article_id], times=False, keys=True))
     [(_, rows)] = list(articles_with_spans(store, [article_id], times=False))
     assert [k[3] for k in keyed] == [span_key(label, annotator or "", origin or "") for label, annotator, origin
                                      in names]

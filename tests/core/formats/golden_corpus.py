@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gui.core.formats.common import ExportOptions
 from gui.core.model import Label, Status
+from gui.store.errors import DuplicateArticle
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -83,7 +84,7 @@ def build(store, articles: int = 60, seed: int = 7) -> None:
             try:
                 article_id = store.add_article(text, title, rng.choice(["", "wire", "src/ü"]),
                                                {"n": n, "tag": rng.choice(_PIECES)})
-            except Exception:  # a duplicate random text: the corpus needs no copy
+            except DuplicateArticle:  # a duplicate random text: the corpus needs no copy
                 continue
             store.set_status(article_id, statuses[n % len(statuses)])
             if not text:

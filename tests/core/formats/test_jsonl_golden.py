@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from gui.core.formats.common import ExportOptions
 from gui.core.formats.export import export_dataset
 from tests.core.formats.golden_corpus import CASES, GOLDEN, build
 from tests.core.formats.helpers import fresh_store
