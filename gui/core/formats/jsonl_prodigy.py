@@ -29,10 +29,13 @@ from gui.core.textfile import RefusedFile, guess_title
 _ESCAPED: dict[str, str] = {}
 _PREFIXES: dict[str, str] = {}  # token text -> '{"text":"…","start":'
 # Offsets, indices and each token's '"id"/"ws"' tail are looked up in tables built for
-# the longest text so far (and dropped after each export), not formatted per token.
-_TABLE_MAX = 1 << 20  # longer texts (a million characters) format their numbers
-_NUMBERS: list[str] = ["-1"]  # str(i) at i; the last entry is "-1", so a token_end of -1 is right
-_TAILS: tuple[list[str], list[str]] = ([], [])  # [ws][id] -> ',"id":<id>,"ws":<ws>},'
+# the longest text so far (and dropped after each export), not formatted per token. A
+# table is never changed once built, only replaced: a writer in another thread keeps
+# reading the one it took.
+_TABLE_MAX = 1 << 18  # longer texts (~40k words) format their numbers
+_EMPTY: tuple[list[str], tuple[list[str], list[str]]] = (["-1"], ([], []))
+_tables_now = _EMPTY  # (numbers: str(i) at i and "-1" last, so a token_end of -1 is right;
+#                        tails: [ws][id] -> ',"id":<id>,"ws":<ws>},')
 
 
 class _Numbers:
@@ -55,24 +58,22 @@ _LONG = (_Numbers(), (_Tails("false"), _Tails("true")))
 
 def _tables(length: int):
     """(numbers, tails) covering every offset and token index of a text of ``length``."""
+    global _tables_now
     if length > _TABLE_MAX:
         return _LONG
-    if len(_NUMBERS) <= length + 1:
+    tables = _tables_now
+    if len(tables[0]) <= length + 1:
         size = min(2 * length, _TABLE_MAX) + 2  # grow geometrically: few rebuilds
-        _NUMBERS.pop()
-        _NUMBERS.extend(map(str, range(len(_NUMBERS), size)))
-        _NUMBERS.append("-1")
-        no_ws, ws = _TAILS
-        for i in range(len(no_ws), size):
-            no_ws.append(f',"id":{i},"ws":false}},')
-            ws.append(f',"id":{i},"ws":true}},')
-    return _NUMBERS, _TAILS
+        numbers = [*map(str, range(size)), "-1"]
+        tails = ([f',"id":{i},"ws":false}},' for i in range(size)],
+                 [f',"id":{i},"ws":true}},' for i in range(size)])
+        tables = _tables_now = (numbers, tails)
+    return tables
 
 
 def _drop_tables() -> None:
-    del _NUMBERS[:-1]
-    _TAILS[0].clear()
-    _TAILS[1].clear()
+    global _tables_now
+    _tables_now = _EMPTY
 
 
 def _quoted(token: str) -> str:
@@ -114,31 +115,34 @@ _KEYS: dict[str, tuple[str, str, str]] = {}
 
 
 def _key_parts(key: str) -> tuple[str, str, str]:
-    label, annotator, origin = split_span_key(key)
-    dump = partial(json.dumps, ensure_ascii=False)
-    return (f'"label":{dump(label)},"text":', f',"annotator":{dump(annotator)},"origin":{dump(origin)}}}',
-            annotator)
+    parts = _KEYS.get(key)
+    if parts is None:
+        if len(_KEYS) > 10_000:  # labels, annotators, origins: few combinations; a bound, not a leak
+            _KEYS.clear()
+        label, annotator, origin = split_span_key(key)
+        dump = partial(json.dumps, ensure_ascii=False)
+        parts = _KEYS[key] = (f'"label":{dump(label)},"text":',
+                              f',"annotator":{dump(annotator)},"origin":{dump(origin)}}}', annotator)
+    return parts
 
 
-def spans_json(text: str, keyed: list[tuple], starts: list[int], ends: list[int]) -> list[str]:
+def key_parts(keyed: list[tuple]) -> dict[str, tuple[str, str, str]]:
+    """The JSON pieces of each distinct span key of these rows (quoted once per export)."""
+    return {key: _key_parts(key) for key in {r[3] for r in keyed}}
+
+
+def spans_json(text: str, keyed: list[tuple], starts: list[int], ends: list[int],
+               parts: dict[str, tuple[str, str, str]]) -> list[str]:
     """Each span row, (article_id, start, end, span_key), as a JSON object, built as
-    text like the tokens."""
+    text like the tokens; ``parts`` is ``key_parts(keyed)``."""
     if not keyed:
         return []
-    keys = _KEYS
-    new = {r[3] for r in keyed}.difference(keys)  # labels, annotators, origins: few combinations
-    if new:
-        if len(keys) + len(new) > 10_000:  # a bound, not a leak
-            keys.clear()
-            new = {r[3] for r in keyed}
-        for key in new:
-            keys[key] = _key_parts(key)
     num = _tables(len(text))[0]
     quote, backslash = '"', "\\"
     return [f'{{"start":{num[s]},"end":{num[e]},"token_start":{num[bisect_left(starts, s)]},'
-            f'"token_end":{num[bisect_right(ends, e) - 1]},{(parts := keys[key])[0]}'
+            f'"token_end":{num[bisect_right(ends, e) - 1]},{(p := parts[key])[0]}'
             f'{quote + t + quote if (t := text[s:e]).isprintable() and quote not in t and backslash not in t else _quoted(t)}'
-            f'{parts[1]}'
+            f'{p[1]}'
             for _, s, e, key in keyed]
 
 
@@ -152,7 +156,8 @@ def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
     cuts = [r[1] for r in rows] + [r[2] for r in rows]
     cuts += [s.start for s in suggestions] + [s.end for s in suggestions]
     starts, ends = token_offsets(text, cuts)
-    spans = spans_json(text, rows, starts, ends)
+    parts = key_parts(rows)
+    spans = spans_json(text, rows, starts, ends, parts)
     for sug in suggestions:
         first, last = token_range(starts, ends, sug.start, sug.end)
         spans.append(dumps({"start": sug.start, "end": sug.end, "token_start": first, "token_end": last,
@@ -167,7 +172,7 @@ def task_line(item: ExportItem, with_suggestions: bool, dumps) -> str:
         "_input_hash": input_hash,
         "_task_hash": stable_hash(input_hash, spans_text),  # the input and all it says about the spans
     }
-    annotators = {_KEYS[key][2] for key in {r[3] for r in rows}} - {""}
+    annotators = {p[2] for p in parts.values()} - {""}
     if len(annotators) == 1:
         head["_annotator_id"] = annotators.pop()
     if article.status == Status.DONE:
