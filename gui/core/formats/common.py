@@ -3,12 +3,15 @@ span checks for importers and writing a file so that it appears whole or not at 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import secrets
 import shutil
+import threading
 from collections import namedtuple
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import starmap
 from pathlib import Path
@@ -23,21 +26,46 @@ SpanRow = namedtuple("SpanRow", "article_id start end label annotator origin cre
                      defaults=("", ""))
 
 
+def span_key(label: str, annotator: str, origin: str) -> str:
+    """A span's label, annotator and origin as one string, the way the store can read them
+    for an export (``store.datasets.SPAN_KEY``): one text cell per span instead of three
+    (each cell the sqlite3 module turns into a str costs ~0.4 us). Lengths are in UTF-8
+    bytes, as SQLite counts a BLOB (its length() of a text stops at a NUL)."""
+    return f"{len(label.encode())},{len(annotator.encode())},{label}{annotator}{origin}"
+
+
+def split_span_key(key: str) -> tuple[str, str, str]:
+    """``span_key``'s (label, annotator, origin)."""
+    label_len, annotator_len, rest = key.split(",", 2)
+    a = int(label_len)
+    b = a + int(annotator_len)
+    data = rest.encode()
+    return data[:a].decode(), data[a:b].decode(), data[b:].decode()
+
+
 class ExportItem:
     """One article as it leaves: its spans and, if asked for, its pending suggestions.
 
     The store hands over ``rows`` (tuples in ``SpanRow`` order); ``spans`` turns them
     into ``SpanRow``s on first use. The JSONL writer reads the rows directly: building
-    an object per span cost more than writing it."""
+    an object per span cost more than writing it. It reads ``keyed`` rows when the store
+    handed those over: (article_id, start, end, ``span_key``)."""
 
-    __slots__ = ("article", "_spans", "_rows", "suggestions")
+    __slots__ = ("article", "_spans", "_rows", "_keyed", "suggestions")
 
     def __init__(self, article: Article, spans: list | None = None, suggestions: list[Suggestion] | None = None,
-                 rows: list[tuple] | None = None):
+                 rows: list[tuple] | None = None, keyed: list[tuple] | None = None):
         self.article = article
         self._spans = spans
         self._rows = rows
+        self._keyed = keyed
         self.suggestions = suggestions or []
+
+    @property
+    def keyed(self) -> list[tuple]:
+        if self._keyed is None:
+            self._keyed = [(r[0], r[1], r[2], span_key(r[3], r[4], r[5])) for r in self.rows]
+        return self._keyed
 
     @property
     def spans(self) -> list:
@@ -47,7 +75,9 @@ class ExportItem:
 
     @property
     def rows(self) -> list[tuple]:
-        if self._rows is None:
+        if self._rows is None and self._keyed is not None:
+            self._rows = [(r[0], r[1], r[2], *split_span_key(r[3])) for r in self._keyed]
+        elif self._rows is None:
             self._rows = [(s.article_id, s.start, s.end, s.label, s.annotator, s.origin, s.created, s.updated)
                           for s in self._spans or ()]
         return self._rows
@@ -113,6 +143,35 @@ def stable_hash(*parts: object) -> int:
     same on every run and machine (``repr`` of these types is stable; ``hash`` is not)."""
     digest = hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=4).digest()
     return int.from_bytes(digest, "little", signed=True)
+
+
+# -- writing many small objects -----------------------------------------------------------
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused():
+    """Run a block without the cyclic garbage collector: for writers that make hundreds of
+    thousands of short-lived tuples and strings and no reference cycles (freed by their
+    reference counts all the same), which the collector would otherwise scan ~150 times
+    for nothing: ~13% of the JSONL export. Nested and concurrent pauses are counted; the
+    collector comes back when the last one ends, if it was on before the first."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 # -- importers: checked spans -------------------------------------------------------------

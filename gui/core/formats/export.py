@@ -70,14 +70,17 @@ def export_dataset(store, out: Path | str, fmt: str, options: ExportOptions | No
     def items(chosen: list[int], offset: int) -> Iterator[ExportItem]:
         for i, (article, rows) in enumerate(
                 articles_with_spans(store, chosen, options.labels, options.annotator,
-                                    times=dataset_format.span_times)):
+                                    times=dataset_format.span_times, keys=dataset_format.span_keys)):
             if progress is not None and progress(offset + i, total) is False:
                 raise ExportCancelled()
             suggestions = pending_suggestions(store, article.id, options.labels) if options.suggestions else []
             report.articles += 1
             report.spans += len(rows)
             report.suggestions += len(suggestions)
-            yield ExportItem(article, suggestions=suggestions, rows=rows)
+            if dataset_format.span_keys:
+                yield ExportItem(article, suggestions=suggestions, keyed=rows)
+            else:
+                yield ExportItem(article, suggestions=suggestions, rows=rows)
 
     parts = [ids]
     if options.split is not None:

@@ -19,6 +19,7 @@ class DatasetFormat:
     write: Writer      # writes items to a path (a temporary one, renamed when complete)
     folder: bool = False  # writes a folder (or a .zip when the target ends in .zip)
     span_times: bool = False  # writes the spans' created/updated timestamps
+    span_keys: bool = False  # reads ExportItem.keyed (label, annotator, origin in one string)
 
 
 FORMATS: dict[str, DatasetFormat] = {}

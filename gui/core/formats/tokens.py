@@ -34,7 +34,9 @@ def _load_tables():
     return _tables
 
 
-def _base_tokens(text: str) -> tuple[list[int], list[int]]:
+def _base_tokens(text: str):
+    """(starts, ends, joined): ``joined[i]`` tells that characters i and i + 1 are in one
+    token, so an offset i + 1 falls inside it."""
     import numpy as np
 
     classes, digits = _load_tables()
@@ -57,23 +59,26 @@ def _base_tokens(text: str) -> tuple[list[int], list[int]]:
         mid = codes[1:-1]
         joiner = ((mid == 46) | (mid == 44) | (mid == 58)) & word[:-2] & dig[2:]  # . , :
         word[1:-1] |= joiner
-    other = (cls == _OTHER) & ~word
-    padded = np.concatenate(([False], word, [False]))
-    edges = np.flatnonzero(padded[1:] != padded[:-1])  # word runs: start, end, start, end, ...
-    singles = np.flatnonzero(other)
-    starts = np.concatenate((edges[0::2], singles))
-    ends = np.concatenate((edges[1::2], singles + 1))
-    order = np.argsort(starts, kind="stable")
-    return starts[order].tolist(), ends[order].tolist()
+    # a token starts at a non-space character unless it continues a word run, and ends
+    # likewise: both come out in order, with no sort of runs and single characters
+    both = word[1:] & word[:-1]  # character i and i + 1 are in one word run
+    starts = cls != _SPACE
+    ends = starts.copy()
+    starts[1:] &= ~both
+    ends[:-1] &= ~both
+    return np.flatnonzero(starts).tolist(), (np.flatnonzero(ends) + 1).tolist(), both
 
 
 def token_offsets(text: str, cuts: Iterable[int] = ()) -> tuple[list[int], list[int]]:
     """Tokens as parallel lists (starts, ends), split further at every offset in
     ``cuts`` (span boundaries)."""
-    starts, ends = _base_tokens(text)
-    odd = set(cuts).difference(starts, ends)
+    import numpy as np
+
+    starts, ends, joined = _base_tokens(text)
+    cuts = np.fromiter(cuts, dtype=np.int64)
+    cuts = cuts[(cuts > 0) & (cuts < len(text))]
     inside: dict[int, list[int]] = {}
-    for cut in odd:  # only the few cuts that fall inside a token change anything
+    for cut in set(cuts[joined[cuts - 1]].tolist()):  # only the few cuts inside a token change anything
         i = bisect.bisect_right(starts, cut) - 1
         if i >= 0 and starts[i] < cut < ends[i]:
             inside.setdefault(i, []).append(cut)
