@@ -13,7 +13,7 @@ End move the current row; hovering a row's text shows the whole span.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPalette, QStaticText
+from PySide6.QtGui import QColor, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractScrollArea, QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QToolTip, QWidget,
 )
@@ -188,6 +188,8 @@ class SpanListView(QAbstractScrollArea):
         text = "" if row < 0 else (f"{self._current.label}: {self._model.line_of(self._current)}, "
                                    f"{self._current.annotator or 'unknown'}; row {row + 1} of {self._model.rowCount()}")
         if text != self.accessibleDescription():
+            from PySide6.QtGui import QAccessible, QAccessibleEvent  # ~3 ms of type set-up: not at start-up
+
             self.setAccessibleDescription(text)
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
 
