@@ -24,6 +24,9 @@ class LabelCounts(QWidget):
         self._items: list[tuple[QColor, QStaticText]] = []
         self._width = 0  # grows, never shrinks: a count losing a digit must not shift the bar
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        # It fills its own background: a new count repaints this widget alone, not the status
+        # bar and the window beneath it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def text(self) -> str:
         return "  ".join(text for _, text in self._given)
@@ -47,6 +50,7 @@ class LabelCounts(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         x = 0.0
