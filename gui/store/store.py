@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from gui.core.model import Article, ArticleSummary, Label, Span, SpanMark, Status, content_hash
@@ -33,6 +33,9 @@ def _span(row) -> Span:
 
 
 _SPAN_COLUMNS = 'id, article_id, start, "end", label, annotator, origin, created, updated'
+
+
+_new_mark = partial(tuple.__new__, SpanMark)
 
 
 def spans_of_rows(rows) -> list[Span]:
@@ -305,7 +308,7 @@ class Store(SuggestionStore):
         rows = self.conn.execute(
             'SELECT id, start, "end", label, coalesce(annotator, \'\') FROM spans WHERE article_id = ? '
             'ORDER BY start, "end", id', (article_id,))
-        return list(map(SpanMark._make, rows))
+        return list(map(_new_mark, rows))  # tuple.__new__ in C: no Python frame per span
 
     def has_span(self, article_id: int, start: int, end: int, label: str) -> bool:
         return self._one('SELECT 1 FROM spans WHERE article_id = ? AND start = ? AND "end" = ? AND label = ? '
