@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QTextCursor
 
 LEFT = Qt.MouseButton.LeftButton
@@ -47,3 +47,38 @@ def key(qtbot, window, key, modifier=NO_MOD) -> None:
 
 def spans_in_db(store, article_id: int) -> list[tuple]:
     return [(s.start, s.end, s.label) for s in store.spans(article_id)]
+
+
+def tag_word(qtbot, window, word: str, hotkey) -> tuple[int, int]:
+    """Drag over the first ``word`` of the open article and press ``hotkey``; its offsets."""
+    start = window.controller.text.index(word)
+    drag(qtbot, window.article_view, start, start + len(word))
+    key(qtbot, window, hotkey)
+    return start, start + len(word)
+
+
+def open_window(qtbot, db_path):
+    """The main window on ``db_path``, active, with the article view focused."""
+    from gui.qt.app import make_application, open_main_window
+
+    make_application()
+    window = open_main_window(db_path)
+    qtbot.addWidget(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.article_view.setFocus()
+    return window
+
+
+class PaintLog(QObject):
+    """The rectangles ``widget`` is asked to paint, from now on."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(QRect(event.rect()))
+        return False

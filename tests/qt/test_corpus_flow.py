@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from gui.core.model import Status
 from gui.qt.app import make_application, open_main_window
-from tests.qt.drive import drag, key
+from tests.qt.drive import key, tag_word
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -19,12 +19,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def w(main_window):
     main_window.article_view.setFocus()
     return main_window
-
-
-def _tag(qtbot, w, word, hotkey):
-    start = w.controller.text.index(word)
-    drag(qtbot, w.article_view, start, start + len(word))
-    key(qtbot, w, hotkey)
 
 
 def _answer(qtbot, w, yes=True) -> str:
@@ -43,7 +37,7 @@ def _answer(qtbot, w, yes=True) -> str:
 def test_tag_all_occurrences_in_the_article_is_counted_first_and_one_undo_step(w, qtbot):
     store, aid, text = w.store, w.controller.article.id, w.controller.text
     n = text.count("Petro")
-    _tag(qtbot, w, "Petro", K.Key_1)
+    tag_word(qtbot, w, "Petro", K.Key_1)
     key(qtbot, w, K.Key_T, CTRL)
     assert f"Found {n - 1} untagged occurrences" in _answer(qtbot, w, yes=False)
     assert len(store.spans(aid)) == 1  # cancelled: nothing added
@@ -63,7 +57,7 @@ def test_tag_all_occurrences_in_all_articles(w, qtbot):
     store = w.store
     first, second = (s.id for s in store.article_summaries())
     in_second = store.article(second).text.count("Petro")
-    _tag(qtbot, w, "Petro", K.Key_2)
+    tag_word(qtbot, w, "Petro", K.Key_2)
     key(qtbot, w, K.Key_T, CTRL | SHIFT)
     text = _answer(qtbot, w)
     total = store.article(first).text.count("Petro") + in_second
@@ -113,7 +107,7 @@ def test_first_run_asks_the_editors_name_and_spans_record_it(qtbot, db_path):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.article_view.setFocus()
-    _tag(qtbot, window, "Petro", K.Key_1)
+    tag_word(qtbot, window, "Petro", K.Key_1)
     assert [s.annotator for s in window.store.spans(window.controller.article.id)] == ["Maria Editor"]
     window.store.close()
 

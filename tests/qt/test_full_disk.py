@@ -13,8 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from gui.qt.app import make_application, open_main_window
-from tests.qt.drive import drag, key, spans_in_db
+from tests.qt.drive import open_window, spans_in_db, tag_word
 
 K = Qt.Key
 
@@ -51,24 +50,12 @@ def _fill(directory: Path) -> Path:
     return filler
 
 
-def _tag(qtbot, w, word, hotkey):
-    start = w.controller.text.index(word)
-    drag(qtbot, w.article_view, start, start + len(word))
-    key(qtbot, w, hotkey)
-    return start, start + len(word)
-
-
 def test_a_full_disk_is_shown_as_an_error_and_nothing_is_saved(qtbot, db_path, editor_name):
-    make_application()
-    w = open_main_window(db_path)
-    qtbot.addWidget(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    w.article_view.setFocus()
+    w = open_window(qtbot, db_path)
     aid = w.controller.article.id
     filler = _fill(db_path.parent)
 
-    _tag(qtbot, w, "Gustavo Petro", K.Key_1)
+    tag_word(qtbot, w, "Gustavo Petro", K.Key_1)
     box = w.findChild(QMessageBox, "errorMessage")
     assert box is not None and box.isVisible() and "full" in box.text() and "Nothing was saved" in box.text()
     assert w.status_panel.saved_label.text() == "Not saved"
@@ -78,7 +65,7 @@ def test_a_full_disk_is_shown_as_an_error_and_nothing_is_saved(qtbot, db_path, e
     assert spans_in_db(w.store, aid) == []
     assert w.store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    span = _tag(qtbot, w, "Gustavo Petro", K.Key_1)  # the app kept running
+    span = tag_word(qtbot, w, "Gustavo Petro", K.Key_1)  # the app kept running
     assert spans_in_db(w.store, aid) == [(*span, "CLAIM")]
     assert w.status_panel.saved_label.text() == "Saved"
     w.close()

@@ -8,42 +8,24 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from gui.qt.app import make_application, open_main_window
-from tests.qt.drive import drag, key, spans_in_db
+from tests.qt.drive import key, open_window, spans_in_db, tag_word
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def _open(qtbot, db_path):
-    make_application()
-    window = open_main_window(db_path)
-    qtbot.addWidget(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.article_view.setFocus()
-    return window
-
-
-def _tag(qtbot, w, word, hotkey):
-    start = w.controller.text.index(word)
-    drag(qtbot, w.article_view, start, start + len(word))
-    key(qtbot, w, hotkey)
-    return start, start + len(word)
-
-
 def test_undo_and_redo_survive_closing_and_reopening_the_window(qtbot, db_path, editor_name):
-    w = _open(qtbot, db_path)
+    w = open_window(qtbot, db_path)
     aid = w.controller.article.id
-    first = _tag(qtbot, w, "Gustavo Petro", K.Key_1)
-    second = _tag(qtbot, w, "Nicolas Maduro", K.Key_2)
+    first = tag_word(qtbot, w, "Gustavo Petro", K.Key_1)
+    second = tag_word(qtbot, w, "Nicolas Maduro", K.Key_2)
     key(qtbot, w, K.Key_3)  # relabel the new span (selected after tagging)
     assert spans_in_db(w.store, aid) == [(*first, "CLAIM"), (*second, "DENIAL")]
     w.close()
     w.store.close()
 
-    w = _open(qtbot, db_path)
+    w = open_window(qtbot, db_path)
     assert w.controller.article.id == aid and w.undo_stack.count() == 3
     assert spans_in_db(w.store, aid) == [(*first, "CLAIM"), (*second, "DENIAL")]  # restoring re-applied nothing
     key(qtbot, w, K.Key_Z, CTRL)
@@ -53,7 +35,7 @@ def test_undo_and_redo_survive_closing_and_reopening_the_window(qtbot, db_path, 
     w.close()
     w.store.close()
 
-    w = _open(qtbot, db_path)  # the undone edits come back as redoable
+    w = open_window(qtbot, db_path)  # the undone edits come back as redoable
     assert (w.undo_stack.index(), w.undo_stack.count()) == (1, 3)
     key(qtbot, w, K.Key_Z, CTRL | SHIFT)
     key(qtbot, w, K.Key_Z, CTRL | SHIFT)
@@ -82,7 +64,7 @@ def test_a_locked_database_is_shown_as_an_error_and_nothing_is_saved(main_window
     aid = w.controller.article.id
     w.store.conn.execute("PRAGMA busy_timeout = 100")
     locked.execute("BEGIN IMMEDIATE")
-    _tag(qtbot, w, "Gustavo Petro", K.Key_1)
+    tag_word(qtbot, w, "Gustavo Petro", K.Key_1)
     box = w.findChild(QMessageBox, "errorMessage")
     assert box is not None and box.isVisible() and "Could not write" in box.text()
     assert w.status_panel.saved_label.text() == "Not saved"
@@ -91,7 +73,7 @@ def test_a_locked_database_is_shown_as_an_error_and_nothing_is_saved(main_window
     assert spans_in_db(w.store, aid) == []
     box.close()
 
-    span = _tag(qtbot, w, "Gustavo Petro", K.Key_1)  # the app kept running
+    span = tag_word(qtbot, w, "Gustavo Petro", K.Key_1)  # the app kept running
     assert spans_in_db(w.store, aid) == [(*span, "CLAIM")]
     assert w.status_panel.saved_label.text() == "Saved"
 

@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import Qt
 
 from gui.core.model import Span
-from tests.qt.drive import drag, key, spans_in_db
-
-
-class PaintLog(QObject):
-    def __init__(self, widget):
-        super().__init__()
-        self.rects: list[QRect] = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint:
-            self.rects.append(QRect(event.rect()))
-        return False
+from tests.qt.drive import PaintLog, drag, key, spans_in_db
 
 
 def _open_with_many_spans(w, qtbot):

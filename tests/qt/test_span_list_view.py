@@ -3,12 +3,12 @@ tag repaints one row of the article list rather than all of them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from gui.core.model import Span
-from tests.qt.drive import drag, key, spans_in_db
+from tests.qt.drive import PaintLog, drag, key, spans_in_db
 
 K = Qt.Key
 
@@ -65,7 +65,8 @@ def test_keys_move_through_the_rows_and_enter_jumps_to_the_span(main_window, qtb
     assert table.current_row() == 0
     qtbot.keyClick(table, K.Key_Down)
     assert table.current_row() == 1
-    assert table.accessibleDescription() == f"CLAIM: {w.controller.text[spans[1].start:spans[1].end]}, Ana Tester; row 2 of 3"
+    word = w.controller.text[spans[1].start:spans[1].end]
+    assert table.accessibleDescription() == f"CLAIM: {word}, Ana Tester; row 2 of 3"
     assert w.article_view.selected_span_id != spans[1].id  # moving is not jumping
     qtbot.keyClick(table, K.Key_Return)
     assert w.article_view.selected_span_id == spans[1].id
@@ -91,24 +92,12 @@ def test_hovering_a_row_shows_the_whole_span_text(main_window, qtbot):
     QToolTip.hideText()
 
 
-class _PaintLog(QObject):
-    def __init__(self, widget):
-        super().__init__()
-        self.rects: list[QRect] = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Paint:
-            self.rects.append(QRect(event.rect()))
-        return False
-
-
 def test_a_tag_repaints_only_its_article_row_in_the_list(main_window, qtbot):
     w = main_window
     text, aid = w.controller.text, w.controller.article.id
     listing = w.article_list
     current = listing.visualRect(listing.currentIndex())
-    log = _PaintLog(listing.viewport())
+    log = PaintLog(listing.viewport())
     start = text.index("Maduro")
     drag(qtbot, w.article_view, start, start + 6)
     key(qtbot, w, K.Key_2)
@@ -158,7 +147,7 @@ def test_a_tag_in_a_long_list_does_not_repaint_the_scrollbar(main_window, qtbot)
     table = w.span_panel.table
     bar = table.verticalScrollBar()
     qtbot.waitUntil(lambda: table.model().rowCount() == len(starts) and bar.isVisible())
-    log = _PaintLog(bar)
+    log = PaintLog(bar)
     qtbot.wait(20)
     log.rects.clear()
     for word in ("Bogota", "Maduro", "Petro"):
