@@ -30,19 +30,25 @@ def export_article_ids(store: Store, statuses: Iterable[str] = (), labels: Itera
     if statuses:
         where.append(f"a.status IN ({','.join('?' * len(statuses))})")
         params += statuses
-    labels = list(labels)
-    span_where = []
-    if labels:
-        span_where.append(f"s.label IN ({','.join('?' * len(labels))})")
-        params += labels
-    if annotator is not None:
-        span_where.append("s.annotator = ?")
-        params.append(annotator)
+    span_where, span_params = _span_conditions(list(labels), annotator, "s.")
+    params += span_params
     if span_where:
         where.append("EXISTS (SELECT 1 FROM spans s WHERE s.article_id = a.id AND "
                      + " AND ".join(span_where) + ")")
     sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
     return [r[0] for r in store.conn.execute(sql + " ORDER BY a.id", params)]
+
+
+def _span_conditions(labels: list[str], annotator: str | None, alias: str = "") -> tuple[list[str], list]:
+    """SQL conditions (and their parameters) keeping spans of these labels and this annotator."""
+    where, params = [], []
+    if labels:
+        where.append(f"{alias}label IN ({','.join('?' * len(labels))})")
+        params += labels
+    if annotator is not None:
+        where.append(f"{alias}annotator = ?")
+        params.append(annotator)
+    return where, params
 
 
 def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] = (),
@@ -55,14 +61,7 @@ def articles_with_spans(store: Store, ids: Iterable[int], labels: Iterable[str] 
     wanted = set(ids)
     if not wanted:
         return
-    labels = list(labels)
-    where, params = [], []
-    if labels:
-        where.append(f"label IN ({','.join('?' * len(labels))})")
-        params += labels
-    if annotator is not None:
-        where.append("annotator = ?")
-        params.append(annotator)
+    where, params = _span_conditions(list(labels), annotator)
     # the order of idx_spans_article_marks: SQLite reads it without a temporary sort
     span_cursor = store.conn.execute(
         (f'SELECT article_id, start, "end", {SPAN_KEY} FROM spans' if keys
