@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from gui.core.formats.common import ExportOptions
     from gui.qt.export_dialog import ExportDialog
 
-IMPORT_FILTER = ("Articles and datasets (*.txt *.md *.jsonl *.json *.spacy *.ann *.csv);;"
+IMPORT_FILTER = ("Articles and datasets (*.txt *.md *.jsonl *.json *.spacy *.ann *.zip *.csv);;"
                  "All files (*)")
 
 

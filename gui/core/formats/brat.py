@@ -3,11 +3,13 @@
 Export: one pair per article, ``T1\\tLABEL start end\\ttext``; a span that crosses
 line breaks is written as fragments split at them (as brat itself does). Import:
 T lines; a discontinuous span is cut to its extent (with a warning); E, R, A, N, M
-and # lines are ignored and counted."""
+and # lines are ignored and counted. A .zip of pairs (as the export writes it) is
+imported whole: one bad file refuses the archive."""
 
 from __future__ import annotations
 
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -148,5 +150,42 @@ def _undecoded_newlines(txt: Path, encoding: str) -> str:
         return data.decode("latin-1")
 
 
+MAX_UNPACKED = 2 << 30  # a "zip bomb" is refused before anything is unpacked
+
+
+def read_zip(path: Path) -> tuple[list[ArticleRecord], list[str]]:
+    """Every .ann/.txt pair in a brat .zip. Messages name ``corpus.zip/inner/name.ann``."""
+    try:
+        with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory(prefix="tagdesk-brat-") as tmp:
+            members = [m for m in archive.infolist() if not m.is_dir()
+                       and m.filename.lower().endswith((".ann", ".txt"))]
+            if not any(m.filename.lower().endswith(".ann") for m in members):
+                raise RefusedFile(path, "holds no brat .ann files")
+            if sum(m.file_size for m in members) > MAX_UNPACKED:
+                raise RefusedFile(path, "would unpack to more than 2 GB")
+            root = Path(tmp).resolve()
+            for member in members:
+                target = (root / member.filename).resolve()
+                if not target.is_relative_to(root):
+                    raise RefusedFile(path, f"holds a path outside the archive: {member.filename!r}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.read(member))
+            records, warnings = [], []
+            for member in sorted(m.filename for m in members if m.filename.lower().endswith(".ann")):
+                inner = path / member  # how every message names the file
+                try:
+                    found, said = read_ann(root / member)
+                except RefusedFile as exc:
+                    raise RefusedFile(inner, exc.reason, exc.line) from None
+                for record in found:
+                    record.source = str(inner.with_suffix(".txt"))
+                records += found
+                warnings += [w.replace(str(root), str(path)) for w in said]
+            return records, warnings
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as exc:
+        raise RefusedFile(path, f"is not a zip archive Tagdesk can read ({exc})") from None
+
+
 register_reader(".ann", read_ann)
+register_reader(".zip", read_zip)
 register_format(DatasetFormat("brat", "brat standoff (folder or .zip)", "", write, folder=True))

@@ -83,3 +83,46 @@ def test_brat_zip_export_holds_the_pairs(tmp_path):
         assert sorted(z.namelist()) == ["annotation.conf", "article-00001.ann", "article-00001.txt"]
         assert z.read("article-00001.txt").decode("utf-8") == TEXT
     store.close()
+
+
+def test_a_brat_zip_imports_whole_and_a_bad_file_in_it_refuses_all_of_it(tmp_path):
+    import zipfile
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _corpus(corpus)
+    source = fresh_store(tmp_path / "source.db")
+    import_paths(source, [corpus])
+    (article,) = [s.id for s in source.article_summaries()]
+    expected = sorted((s.start, s.end, s.label) for s in source.spans(article))
+    export_dataset(source, tmp_path / "out.zip", "brat")
+    source.close()
+
+    target = fresh_store(tmp_path / "target.db")
+    report = import_paths(target, [tmp_path / "out.zip"])
+    assert report.added == 1 and not report.refused
+    (imported,) = target.article_summaries()
+    assert target.article(imported.id).text == TEXT
+    assert sorted((s.start, s.end, s.label) for s in target.spans(imported.id)) == expected
+    assert target.article(imported.id).source.endswith("out.zip/article-00001.txt")
+
+    with zipfile.ZipFile(tmp_path / "out.zip") as z, zipfile.ZipFile(tmp_path / "bad.zip", "w") as bad:
+        for name in z.namelist():
+            bad.writestr(name, z.read(name))
+        bad.writestr("second.txt", "Another story.\n")
+        bad.writestr("second.ann", "T1\tCLAIM 0 7\tAnother\nT2\tCLAIM 3 99\tno\n")
+    before = list(target.conn.iterdump())
+    report = import_paths(target, [tmp_path / "bad.zip"])
+    (refused,) = report.refused
+    assert "bad.zip/second.ann, line 2" in refused.error
+    assert list(target.conn.iterdump()) == before  # nothing of the archive went in
+    (tmp_path / "junk.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    (junk,) = import_paths(target, [tmp_path / "junk.zip"]).refused
+    assert "junk.zip" in junk.error and "zip" in junk.error
+    with zipfile.ZipFile(tmp_path / "escape.zip", "w") as escape:
+        escape.writestr("../outside.ann", "T1\tCLAIM 0 3\tAno\n")
+        escape.writestr("../outside.txt", "Another story.\n")
+    (escaped,) = import_paths(target, [tmp_path / "escape.zip"]).refused
+    assert "outside the archive" in escaped.error and not (tmp_path / "outside.ann").exists()
+    assert list(target.conn.iterdump()) == before
+    target.close()
