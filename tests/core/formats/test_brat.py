@@ -70,15 +70,21 @@ def test_brat_corpus_imports_with_right_offsets_and_exports_identical_t_lines(tm
     store.close()
 
 
-def test_brat_zip_export_holds_the_pairs(tmp_path):
-    import zipfile
-
+def _exported_zip(tmp_path, db_name: str):
+    """The brat corpus imported into a fresh store, exported to out.zip: (store, zip path)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     _corpus(corpus)
-    store = fresh_store(tmp_path / "t.db")
+    store = fresh_store(tmp_path / db_name)
     import_paths(store, [corpus])
     export_dataset(store, tmp_path / "out.zip", "brat")
+    return store, tmp_path / "out.zip"
+
+
+def test_brat_zip_export_holds_the_pairs(tmp_path):
+    import zipfile
+
+    store, _ = _exported_zip(tmp_path, "t.db")
     with zipfile.ZipFile(tmp_path / "out.zip") as z:
         assert sorted(z.namelist()) == ["annotation.conf", "article-00001.ann", "article-00001.txt"]
         assert z.read("article-00001.txt").decode("utf-8") == TEXT
@@ -88,14 +94,9 @@ def test_brat_zip_export_holds_the_pairs(tmp_path):
 def test_a_brat_zip_imports_whole_and_a_bad_file_in_it_refuses_all_of_it(tmp_path):
     import zipfile
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    _corpus(corpus)
-    source = fresh_store(tmp_path / "source.db")
-    import_paths(source, [corpus])
+    source, _ = _exported_zip(tmp_path, "source.db")
     (article,) = [s.id for s in source.article_summaries()]
     expected = sorted((s.start, s.end, s.label) for s in source.spans(article))
-    export_dataset(source, tmp_path / "out.zip", "brat")
     source.close()
 
     target = fresh_store(tmp_path / "target.db")
