@@ -10,7 +10,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gui.core.formats.common import ExportOptions
 from gui.core.formats.export import export_dataset
 from gui.core.importer import import_paths
 from tests.core.formats.helpers import add_article, fresh_store, stored
